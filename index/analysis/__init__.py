@@ -1,0 +1,33 @@
+"""Ukrainian-aware analysis: one analyzer for indexing, querying and highlighting.
+
+The chain: UkrainianTokenizer (normalise characters, split compounds)
+| FoldFilter (lowercase, ґ→г) | UkrainianStopFilter | LemmaFilter.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import CompositeAnalyzer
+
+from index.analysis.filters import EXACT_PREFIX, FoldFilter, LemmaFilter, UkrainianStopFilter
+from index.analysis.tokenizer import LanguageText, UkrainianTokenizer
+
+__all__ = ["EXACT_PREFIX", "LanguageText", "analyzed_terms", "ukrainian_analyzer"]
+
+
+def ukrainian_analyzer() -> CompositeAnalyzer:
+    return UkrainianTokenizer() | FoldFilter() | UkrainianStopFilter() | LemmaFilter()
+
+
+def analyzed_terms(
+    text: str, *, language: str = "uk", mode: str = "index"
+) -> list[tuple[int, str, list[str]]]:
+    """Per token position: the surface word and the terms indexed there."""
+    by_position: dict[int, tuple[str, list[str]]] = {}
+    for token in ukrainian_analyzer()(
+        text, positions=True, chars=True, mode=mode, language=language
+    ):
+        surface = text[token.startchar : token.endchar]
+        entry = by_position.setdefault(token.pos, (surface, []))
+        if token.text not in entry[1]:
+            entry[1].append(token.text)
+    return [(pos, surface, terms) for pos, (surface, terms) in sorted(by_position.items())]

@@ -1,0 +1,67 @@
+"""Token filters of the Ukrainian chain (each a picklable class at a stable path)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh.analysis import Filter, Token
+
+from index.analysis.lemmas import lemmas
+from index.analysis.normalize import fold
+from index.analysis.stopwords import STOP_WORDS
+
+EXACT_PREFIX = "="
+
+
+class FoldFilter(Filter):
+    """Lowercase and ґ→г."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+class UkrainianStopFilter(Filter):
+    """Drops closed-class words; positions keep their gaps, as in Lucene."""
+
+    def __init__(self, stop_words: frozenset[str] = STOP_WORDS) -> None:
+        self.stop_words = stop_words
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stop_words = self.stop_words
+        for token in tokens:
+            if token.text in stop_words and not token.compound:
+                if not token.removestops:
+                    token.stopped = True
+                    yield token
+                continue
+            yield token
+
+
+class LemmaFilter(Filter):
+    """Replaces each word with its exact form (prefixed «=») and all its lemmas.
+
+    At index time the folded surface form is kept as ``=form`` so a query can
+    ask for one exact form. A query (mode "query") gets lemmas from both
+    dictionaries, or only the exact form when the token is marked ``exact``.
+    """
+
+    is_morph = True
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if token.stopped:
+                yield token
+                continue
+            word = token.text
+            querying = token.mode == "query"
+            if not querying or getattr(token, "exact", False):
+                token.text = EXACT_PREFIX + word
+                yield token
+                if querying:
+                    continue
+            language = "any" if querying else token.language
+            for lemma in lemmas(word, language):
+                token.text = lemma
+                yield token

@@ -1,0 +1,216 @@
+"""Rebuild: stored pages → Articles (in parallel) → one Whoosh index, swapped in atomically."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from whoosh import index as whoosh_index
+
+from index.archive import StoredPage, UnreadablePage, file_pages, read_page_bytes, walk_archive
+from index.article import Article
+from index.extract import ExtractionError, extract_page
+from index.progress import Progress
+from index.quotes import attach_quotes
+from index.schema import article_document, build_schema
+from index.store import build_lock, discard, new_version_dir, swap_in
+
+LOGGER = logging.getLogger(__name__)
+REPORT_NAME = "rebuild-report.json"
+WRITER_MEMORY_MB = 256
+
+
+class RebuildError(Exception):
+    """No index could be built; the message says why in one line."""
+
+
+@dataclass(slots=True)
+class Skip:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class RebuildSummary:
+    index: Path
+    indexed: int = 0
+    list_pages: int = 0
+    captures_merged: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def skipped_by_reason(self) -> Counter[str]:
+        return Counter(_reason_kind(skip.reason) for skip in self.skipped)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"indexed {self.indexed} articles in {self.seconds:.1f} s",
+            f"list pages left out: {self.list_pages}",
+            f"repeated captures merged: {self.captures_merged}",
+            f"skipped: {len(self.skipped)}",
+        ]
+        lines += [
+            f"  {count} × {reason}" for reason, count in self.skipped_by_reason().most_common()
+        ]
+        lines.append(f"report: {self.index / REPORT_NAME}")
+        return lines
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(":", 1)[0]
+
+
+def extract_stored(root: Path, page: StoredPage) -> Article | Skip:
+    """Read and extract one stored page; every failure becomes a Skip with its reason."""
+    try:
+        data = read_page_bytes(page)
+        article = extract_page(data, path=page.path, url=page.url, captured_at=page.captured_at)
+    except (UnreadablePage, ExtractionError) as err:
+        return Skip(page.path, str(err))
+    except RecursionError:
+        return Skip(page.path, "nesting too deep to parse")
+    except Exception as err:  # a bug in extraction must not stop a whole rebuild
+        LOGGER.exception("extraction failed for %s", page.path)
+        return Skip(page.path, f"extraction error: {type(err).__name__}: {err}")
+    if article.kind == "article":
+        attach_quotes(article)
+    return article
+
+
+def _extract_job(job: tuple[Path, StoredPage]) -> Article | Skip:
+    return extract_stored(*job)
+
+
+def list_pages(root: Path, skipped: list[Skip]) -> list[StoredPage]:
+    pages: list[StoredPage] = []
+    for file in walk_archive(root):
+        try:
+            pages.extend(file_pages(root, file))
+        except UnreadablePage as err:
+            skipped.append(Skip(file.relative_to(root).as_posix(), str(err)))
+    return pages
+
+
+def extract_all(root: Path, pages: list[StoredPage], jobs: int) -> Iterator[Article | Skip]:
+    work = [(root, page) for page in pages]
+    if jobs <= 1:
+        yield from map(_extract_job, work)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap_unordered(_extract_job, work, chunksize=8)
+
+
+def _newer(candidate: Article, current: Article) -> bool:
+    key = lambda a: (a.captured_at or datetime.min.replace(tzinfo=UTC), a.path)  # noqa: E731
+    return key(candidate) > key(current)
+
+
+def merge_captures(articles: Iterable[Article]) -> tuple[list[Article], int]:
+    """One document per canonical URL: the newest capture wins and counts the others."""
+    by_identity: dict[str, Article] = {}
+    counts: Counter[str] = Counter()
+    for article in articles:
+        key = article.id
+        counts[key] += 1
+        current = by_identity.get(key)
+        if current is None or _newer(article, current):
+            by_identity[key] = article
+    for key, article in by_identity.items():
+        article.captures = counts[key]
+    merged = sum(counts.values()) - len(by_identity)
+    return sorted(by_identity.values(), key=lambda a: a.path), merged
+
+
+def _check_archive(archive: Path) -> None:
+    if not archive.exists():
+        raise RebuildError(f"archive folder not found: {archive}")
+    if not archive.is_dir():
+        raise RebuildError(f"archive is not a folder: {archive}")
+
+
+def rebuild(
+    archive: Path,
+    index: Path,
+    *,
+    jobs: int = 1,
+    stream: TextIO | None = None,
+    interactive: bool | None = None,
+) -> RebuildSummary:
+    """Build a fresh index of ``archive`` and swap it in at ``index``."""
+    started = time.monotonic()
+    archive = archive.resolve()
+    _check_archive(archive)
+    summary = RebuildSummary(index=index)
+    pages = list_pages(archive, summary.skipped)
+    if not pages:
+        raise RebuildError(f"no .html, .htm, .html.gz or WARC files under {archive}")
+    with build_lock(index):
+        version = new_version_dir(index)
+        try:
+            _build_version(archive, pages, version, jobs, summary, stream, interactive)
+        except BaseException:
+            discard(version)
+            raise
+        summary.seconds = time.monotonic() - started
+        _write_report(version, summary, archive)
+        swap_in(index, version)
+    return summary
+
+
+def _build_version(
+    archive: Path,
+    pages: list[StoredPage],
+    version: Path,
+    jobs: int,
+    summary: RebuildSummary,
+    stream: TextIO | None,
+    interactive: bool | None,
+) -> None:
+    progress = Progress(len(pages), stream=stream, interactive=interactive)
+    articles: list[Article] = []
+    for result in extract_all(archive, pages, jobs):
+        progress.advance()
+        if isinstance(result, Skip):
+            summary.skipped.append(result)
+        elif result.kind == "list":
+            summary.list_pages += 1
+        else:
+            articles.append(result)
+    progress.finish()
+    if not articles:
+        raise RebuildError(f"none of the {len(pages)} pages under {archive} holds an article")
+    documents, summary.captures_merged = merge_captures(articles)
+    ix = whoosh_index.create_in(str(version), build_schema())
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    try:
+        for article in documents:
+            writer.add_document(**article_document(article))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    summary.indexed = len(documents)
+
+
+def _write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
+    report = {
+        "archive": str(archive),
+        "built_at": datetime.now(UTC).isoformat(),
+        "indexed": summary.indexed,
+        "list_pages": summary.list_pages,
+        "captures_merged": summary.captures_merged,
+        "seconds": round(summary.seconds, 3),
+        "skipped_by_reason": dict(summary.skipped_by_reason()),
+        "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
+    }
+    (version / REPORT_NAME).write_text(
+        json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+    )

@@ -1,0 +1,77 @@
+"""Stored page bytes → Article. Each field comes from its own ladder in fields.py."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from index.article import Article
+from index.extract import fields
+from index.extract.body import extract_paragraphs, figure_captions, find_container
+from index.extract.capture import capture_hints
+from index.extract.decode import decode_page
+from index.extract.kind import is_list_page
+from index.extract.language import article_language
+from index.extract.page import Page
+
+__all__ = ["ExtractionError", "extract_page"]
+
+
+class ExtractionError(ValueError):
+    """A page that holds nothing to index; the message is the reason."""
+
+
+def extract_page(
+    data: bytes, *, path: str, url: str | None = None, captured_at: datetime | None = None
+) -> Article:
+    """Extract one stored page. Raises ExtractionError for pages with no text at all."""
+    if not data.strip():
+        raise ExtractionError("empty file")
+    decoded = decode_page(data)
+    if "<" not in decoded.text[:2048] and "<" not in decoded.text:
+        raise ExtractionError("not HTML")
+    page = Page.parse(decoded.text, path=path, url=url, captured_at=captured_at)
+    hinted_when, hinted_url = capture_hints(page.soup)
+    page.captured_at = captured_at or hinted_when
+    page.url = url or hinted_url
+    return _build(page, data)
+
+
+def _build(page: Page, data: bytes) -> Article:
+    canonical = fields.canonical_url(page)
+    page_url = page.url or canonical or ""
+    domain = fields.registrable_domain(canonical or page_url)
+    source = fields.source(page, domain)
+    title = fields.title(page, source) or ""
+    container = find_container(page.soup)
+    lead = fields.lead(page, container) or ""
+    skip = {title, lead}
+    paragraphs = extract_paragraphs(container, skip) if container is not None else []
+    body = "\n\n".join(paragraphs)
+    found_date = fields.published(page)
+    article = Article(
+        url=page_url,
+        canonical_url=canonical or "",
+        path=page.path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        captured_at=page.captured_at,
+        title=title,
+        published=found_date.value if found_date else None,
+        published_tz_assumed=bool(found_date and found_date.tz_assumed),
+        modified=fields.modified(page),
+        source=source,
+        domain=domain,
+        rubric=fields.rubric(page),
+        authors=fields.authors(page),
+        tags=fields.tags(page),
+        language=article_language(page, " ".join([title, lead, body])),
+        lead=lead,
+        body=body,
+        captions=figure_captions(page.soup),
+    )
+    if is_list_page(page, body, container, page_url, title):
+        article.kind = "list"
+    elif not (title or body):
+        raise ExtractionError("no title and no text")
+    article.assign_id()
+    return article

@@ -1,0 +1,302 @@
+"""One small ladder per field: each step returns a value or None, the first value wins."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Tag
+
+from index.extract.body import clean_text
+from index.extract.dates import FoundDate, parse_human, parse_iso
+from index.extract.jsonld import names, text_value
+from index.extract.meta import all_meta, first_meta, itemprop_elements, itemprop_value
+from index.extract.page import Page
+from index.extract.selectors import (
+    AUTHOR_HINTS,
+    AUTHOR_LABELS,
+    AUTHOR_META,
+    BREADCRUMB_HINTS,
+    DESCRIPTION_META,
+    DOMAIN_NAMES,
+    HOME_CRUMBS,
+    MODIFIED_META,
+    PUBLIC_SUFFIXES,
+    PUBLISHED_META,
+    RUBRIC_HINTS,
+    RUBRIC_LABELS,
+    SECTION_META,
+    SITE_NAME_META,
+    TAG_META,
+    TITLE_META,
+)
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _squash(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+# --- URL and domain ---------------------------------------------------------------
+
+
+def canonical_url(page: Page) -> str | None:
+    link = page.soup.find("link", rel=lambda v: v and "canonical" in v)
+    base = page.url or ""
+    for candidate in (
+        link.get("href") if isinstance(link, Tag) else None,
+        first_meta(page.meta, ("og:url",)),
+        text_value(page.ld("mainEntityOfPage")) or text_value(page.ld("url")),
+    ):
+        if candidate and str(candidate).strip().startswith(("http://", "https://", "/")):
+            return urljoin(base, str(candidate).strip())
+    return None
+
+
+def registrable_domain(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.lower().removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) >= 3 and ".".join(labels[-2:]) in PUBLIC_SUFFIXES:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host
+
+
+# --- title --------------------------------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def strip_site_suffix(title: str, site_names: list[str]) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    lowered = {name.lower() for name in site_names if name}
+    while len(parts) > 1 and (parts[-1].strip().lower() in lowered or len(parts[-1].split()) <= 3):
+        parts.pop()
+    return " - ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def title(page: Page, source: str | None) -> str | None:
+    meta_title = _squash(text_value(page.ld("headline"))) or _squash(
+        first_meta(page.meta, TITLE_META)
+    )
+    for element in itemprop_elements(page.soup, "headline"):
+        meta_title = meta_title or _squash(itemprop_value(element))
+    headings = [clean_text(h) for h in page.soup.find_all("h1")]
+    headings = [h for h in headings if h]
+    if meta_title:
+        for heading in headings:
+            if _similar(heading, meta_title):
+                return heading
+        return strip_site_suffix(meta_title, [source or ""])
+    if len(headings) == 1:
+        return headings[0]
+    html_title = page.soup.title.get_text() if page.soup.title else None
+    if html_title and _squash(html_title):
+        return strip_site_suffix(_squash(html_title), [source or ""])
+    return headings[0] if headings else None
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def _time_elements(page: Page) -> list[str]:
+    return [str(t["datetime"]) for t in page.soup.find_all("time") if t.get("datetime")]
+
+
+def published(page: Page) -> FoundDate | None:
+    candidates: list[str | None] = [
+        text_value(page.ld("datePublished")),
+        first_meta(page.meta, PUBLISHED_META),
+    ]
+    candidates += [itemprop_value(e) for e in itemprop_elements(page.soup, "datepublished")]
+    candidates += _time_elements(page)[:1]
+    candidates.append(text_value(page.ld("dateCreated")))
+    best: FoundDate | None = None
+    for candidate in candidates:
+        found = parse_iso(candidate) if candidate else None
+        if found and (best is None or _better(found, best)):
+            best = found
+            if not found.tz_assumed and found.has_time:
+                return found
+    return best or published_from_text(page)
+
+
+def _better(found: FoundDate, best: FoundDate) -> bool:
+    return (found.has_time, not found.tz_assumed) > (best.has_time, not best.tz_assumed)
+
+
+def published_from_text(page: Page) -> FoundDate | None:
+    for element in page.soup.find_all(attrs={"class": re.compile(r"date|time|publish", re.I)}):
+        found = parse_human(clean_text(element), page.captured_at)
+        if found:
+            return found
+    body = page.soup.body
+    text = clean_text(body) if body else ""
+    return parse_human(text[:5000], page.captured_at)
+
+
+def modified(page: Page) -> datetime | None:
+    for candidate in (text_value(page.ld("dateModified")), first_meta(page.meta, MODIFIED_META)):
+        found = parse_iso(candidate) if candidate else None
+        if found:
+            return found.value
+    return None
+
+
+# --- outlet --------------------------------------------------------------------------
+
+
+def source(page: Page, domain: str) -> str:
+    publisher = names(page.ld("publisher"))
+    for candidate in (first_meta(page.meta, SITE_NAME_META), publisher[0] if publisher else None):
+        candidate = _squash(candidate)
+        if candidate and not candidate.lower().startswith(("http://", "https://")):
+            if (
+                "." in candidate
+                and candidate.lower().removeprefix("www.") == domain
+                and domain in DOMAIN_NAMES
+            ):
+                return DOMAIN_NAMES[domain]
+            return candidate
+    return DOMAIN_NAMES.get(domain, domain)
+
+
+# --- people and sections ---------------------------------------------------------------
+
+
+def _split_names(value: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|\s+і\s+|\s+та\s+|\s+и\s+)\s*", value)
+    return [part.strip(" .") for part in parts if part.strip(" .")]
+
+
+def _plausible_author(name: str) -> bool:
+    return (
+        1 <= len(name.split()) <= 5
+        and not name.lower().startswith(("http", "www."))
+        and len(name) < 80
+    )
+
+
+def authors(page: Page) -> list[str]:
+    ladder = (
+        lambda: names(page.ld("author")),
+        lambda: [v for e in itemprop_elements(page.soup, "author") if (v := _itemprop_name(e))],
+        lambda: [clean_text(a) for a in page.soup.find_all("a", rel=lambda v: v and "author" in v)],
+        lambda: [n for v in all_meta(page.meta, AUTHOR_META) for n in _split_names(v)],
+        lambda: _labelled_authors(page),
+    )
+    for step in ladder:
+        found = [name for name in step() if name and _plausible_author(name)]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def _itemprop_name(element: Tag) -> str | None:
+    named = element.find(attrs={"itemprop": "name"})
+    return itemprop_value(named) if isinstance(named, Tag) else itemprop_value(element)
+
+
+def _labelled_authors(page: Page) -> list[str]:
+    for string in page.soup.find_all(string=AUTHOR_LABELS):
+        parent = string.parent
+        text = clean_text(parent) if isinstance(parent, Tag) else str(string)
+        value = AUTHOR_LABELS.sub("", text)
+        if value:
+            return _split_names(value)
+    for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
+        text = clean_text(element)
+        if text and _plausible_author(text):
+            return [text]
+    return []
+
+
+def rubric(page: Page) -> str | None:
+    ladder = (
+        lambda: text_value(page.ld("articleSection")),
+        lambda: first_meta(page.meta, SECTION_META),
+        lambda: next(
+            (itemprop_value(e) for e in itemprop_elements(page.soup, "articlesection")), None
+        ),
+        lambda: _labelled_rubric(page),
+        lambda: _breadcrumb_rubric(page),
+        lambda: _hinted_rubric(page),
+    )
+    for step in ladder:
+        value = _squash(step())
+        if value and len(value) <= 60:
+            return value
+    return None
+
+
+def _labelled_rubric(page: Page) -> str | None:
+    for string in page.soup.find_all(string=RUBRIC_LABELS):
+        parent = string.parent
+        value = RUBRIC_LABELS.sub(
+            "", clean_text(parent) if isinstance(parent, Tag) else str(string)
+        )
+        if value:
+            return value
+    return None
+
+
+def _breadcrumb_rubric(page: Page) -> str | None:
+    for element in page.soup.find_all(attrs={"class": BREADCRUMB_HINTS}):
+        crumbs = [clean_text(a) for a in element.find_all(["a", "span", "li"]) if clean_text(a)]
+        crumbs = [
+            c for c in crumbs if c.lower() not in HOME_CRUMBS and len(c) < 60 and c not in "›»/>|"
+        ]
+        if crumbs:
+            return crumbs[-1] if len(crumbs) == 1 else crumbs[0]
+    return None
+
+
+def _hinted_rubric(page: Page) -> str | None:
+    element = page.soup.find(attrs={"class": RUBRIC_HINTS})
+    return clean_text(element) if isinstance(element, Tag) else None
+
+
+def tags(page: Page) -> list[str]:
+    values = all_meta(page.meta, TAG_META)
+    if not values and page.ld("keywords"):
+        raw = page.ld("keywords")
+        values = raw if isinstance(raw, list) else [str(raw)]
+    found = [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+    return list(dict.fromkeys(found))
+
+
+def lead(page: Page, container: Tag | None) -> str | None:
+    if container is not None:
+        for element in container.find_all(True, limit=400):
+            if (
+                any(
+                    re.search(r"lead|intro|standfirst|subtitle|description|summary", m, re.I)
+                    for m in (element.get("class") or [])
+                )
+                or element.get("itemprop") == "description"
+            ):
+                text = clean_text(element)
+                if len(text) > 30:
+                    return text
+    h1 = page.soup.find("h1")
+    if isinstance(h1, Tag):
+        follower = h1.find_next_sibling(["h2", "h3", "h4"])
+        if isinstance(follower, Tag) and len(clean_text(follower)) > 30:
+            return clean_text(follower)
+    description = first_meta(page.meta, DESCRIPTION_META)
+    return description if description and len(description) > 30 else None

@@ -1,0 +1,163 @@
+"""Data that drives extraction: meta names, class patterns and word lists.
+
+Extractors read these tables; adding an outlet's convention means adding a
+row here, not a code path.
+"""
+
+from __future__ import annotations
+
+import re
+
+ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "blogposting",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+    }
+)
+LIST_TYPES = frozenset({"website", "collectionpage", "itemlist", "webpage", "searchresultspage"})
+
+TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title", "title")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+AUTHOR_META = ("article:author", "author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+SECTION_META = ("article:section", "parsely-section", "sailthru.section", "section", "category")
+TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags", "sailthru.tags")
+SITE_NAME_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
+DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
+LOCALE_META = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
+
+# class/id fragments of the element holding the article text, best first
+BODY_HINTS = re.compile(
+    r"article[-_]?(body|text|content)|post[-_]?(body|content|text)|entry[-_]?content|"
+    r"news[-_]?(text|body|content)|story[-_]?(body|text)|text[-_]?content|"
+    r"material[-_]?(text|body)|main[-_]?text|content[-_]?text|single[-_]?content|^text$|^content$",
+    re.IGNORECASE,
+)
+# class/id fragments of page furniture never part of the text
+BOILERPLATE_HINTS = re.compile(
+    r"share|social|related|read[-_]?also|also[-_]?read|recommend|subscri|newsletter|banner|"
+    r"advert|promo|sponsor|comment|sidebar|widget|breadcrumb|tags?[-_]?(list|block|wrap)?$|"
+    r"^tags|cookie|popup|modal|footer|header|nav|menu|author[-_]?(box|info|bio)|byline|"
+    r"caption|photo[-_]?(credit|source)|copyright|rating|poll|teaser|more[-_]?news|"
+    r"^meta$|post[-_]?meta|article[-_]?meta|news[-_]?meta|date|rubric|category|lead|"
+    r"subtitle|standfirst|title",
+    re.IGNORECASE,
+)
+BOILERPLATE_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "aside",
+        "footer",
+        "header",
+        "form",
+        "button",
+        "figure",
+        "figcaption",
+        "iframe",
+        "svg",
+        "select",
+        "template",
+        "object",
+        "embed",
+        "h1",
+    }
+)
+BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "blockquote", "li", "pre")
+
+# lines of furniture that sit inside article text on many outlets
+BOILERPLATE_LINES = re.compile(
+    r"^\s*(читайте\s+(також|нас|більше)|читайте\s+также|читати\s+також|дивіться\s+також|"
+    r"смотрите\s+также|по\s+темі|по\s+теме|до\s+теми|підписуйтес|подписывайтес|"
+    r"приєднуйтес|присоединяйтес|стежте\s+за|следите\s+за|поділитися|поделиться|"
+    r"фото:|фото\s*–|фото\s*-|джерело\s+фото|теги:|мітки:|теги\s|реклама$|"
+    r"якщо\s+ви\s+знайшли\s+помилку|если\s+вы\s+нашли\s+ошибку|"
+    r"новини\s+партнерів|новости\s+партнеров)",
+    re.IGNORECASE,
+)
+
+AUTHOR_LABELS = re.compile(
+    r"^\s*(автор(и|ы)?|author|текст|подготовил[аи]?|підготував|підготувала)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+RUBRIC_LABELS = re.compile(
+    r"^\s*(рубрика|розділ|раздел|категорія|категория)\s*[:：]\s*", re.IGNORECASE
+)
+RUBRIC_HINTS = re.compile(
+    r"rubric|category|section[-_]?(name|title|label)|article[-_]?section|^section$|cat[-_]?name",
+    re.IGNORECASE,
+)
+AUTHOR_HINTS = re.compile(r"author|byline|avtor|journalist", re.IGNORECASE)
+BREADCRUMB_HINTS = re.compile(r"breadcrumb|crumbs|path", re.IGNORECASE)
+HOME_CRUMBS = frozenset({"головна", "главная", "home", "новини", "новости", "news"})
+
+# outlet display names where a page names none itself (og:site_name, publisher)
+DOMAIN_NAMES = {
+    "pravda.com.ua": "Українська правда",
+    "epravda.com.ua": "Економічна правда",
+    "eurointegration.com.ua": "Європейська правда",
+    "unian.ua": "УНІАН",
+    "espreso.tv": "Еспресо",
+    "hromadske.tv": "Громадське",
+    "hromadske.ua": "Громадське",
+    "ukrinform.ua": "Укрінформ",
+    "nv.ua": "НВ",
+    "zn.ua": "Дзеркало тижня",
+    "radiosvoboda.org": "Радіо Свобода",
+    "suspilne.media": "Суспільне",
+    "tsn.ua": "ТСН",
+    "liga.net": "ЛІГА.net",
+    "gazeta.ua": "Gazeta.ua",
+    "fakty.com.ua": "ФАКТИ",
+    "censor.net": "Цензор.НЕТ",
+    "zik.ua": "ZIK",
+    "bbc.com": "BBC News Україна",
+    "dw.com": "DW",
+}
+# second-level labels under which Ukrainian sites register (kiev.vgorode.ua -> vgorode.ua)
+PUBLIC_SUFFIXES = frozenset(
+    {
+        "com.ua",
+        "org.ua",
+        "net.ua",
+        "in.ua",
+        "gov.ua",
+        "edu.ua",
+        "kiev.ua",
+        "kyiv.ua",
+        "co.uk",
+        "org.uk",
+        "com.pl",
+        "com.ru",
+        "od.ua",
+        "dp.ua",
+        "lviv.ua",
+        "kh.ua",
+        "zp.ua",
+    }
+)

@@ -1,0 +1,67 @@
+"""Progress of long work: a redrawn bar on a terminal, periodic log lines otherwise."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+LOG_EVERY_SECONDS = 5.0
+
+
+class Progress:
+    def __init__(
+        self,
+        total: int,
+        label: str = "pages",
+        stream: TextIO | None = None,
+        interactive: bool | None = None,
+    ) -> None:
+        self.total = total
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.interactive = self.stream.isatty() if interactive is None else interactive
+        self.done = 0
+        self.started = time.monotonic()
+        self._last_report = 0.0
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        now = time.monotonic()
+        interval = 0.2 if self.interactive else LOG_EVERY_SECONDS
+        if now - self._last_report >= interval or self.done == self.total:
+            self._last_report = now
+            self._report(now)
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    def _line(self, now: float) -> str:
+        rate = self.rate()
+        remaining = (self.total - self.done) / rate if rate > 0 else 0.0
+        share = self.done / self.total if self.total else 1.0
+        return (
+            f"{self.done}/{self.total} {self.label} ({share:.0%}), {rate:.1f} {self.label}/s, "
+            f"ETA {_clock(remaining)}"
+        )
+
+    def _report(self, now: float) -> None:
+        if self.interactive:
+            width = 30
+            filled = int(width * (self.done / self.total if self.total else 1))
+            bar = "█" * filled + "·" * (width - filled)
+            self.stream.write(f"\r{bar} {self._line(now)}  ")
+        else:
+            self.stream.write(f"progress: {self._line(now)}\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.interactive:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,143 @@
+"""The Whoosh schema and the Article ⇄ stored-document mapping."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from index.analysis import LanguageText, ukrainian_analyzer
+from index.article import Article, Quote
+
+NOT_SET = ""  # stored for a missing facet value so the column stays dense
+
+
+def build_schema() -> Schema:
+    analyzer = ukrainian_analyzer()
+
+    def text(boost: float, stored: bool = True) -> TEXT:
+        return TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=boost)
+
+    def facet() -> ID:
+        return ID(stored=True, sortable=True)
+
+    return Schema(
+        id=ID(stored=True, unique=True),
+        url=STORED(),
+        canonical_url=STORED(),
+        path=ID(stored=True),
+        sha256=STORED(),
+        captured_at=STORED(),
+        captures=STORED(),
+        title=text(3.0),
+        lead=text(1.5),
+        body=text(1.0),
+        quotes=text(2.0, stored=False),
+        quotes_json=STORED(),
+        published=DATETIME(sortable=True),
+        published_iso=STORED(),
+        published_tz_assumed=STORED(),
+        source=facet(),
+        domain=facet(),
+        rubric=facet(),
+        language=facet(),
+        year=facet(),
+        month=facet(),
+        speakers=KEYWORD(stored=True, commas=True, scorable=True),
+        authors=KEYWORD(stored=True, commas=True, scorable=True),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True),
+        captions=STORED(),
+        body_chars=NUMERIC(stored=True),
+    )
+
+
+def _joined(values: list[str]) -> str:
+    return ",".join(value.replace(",", " ") for value in values)
+
+
+def article_document(article: Article) -> dict[str, Any]:
+    """The fields Whoosh indexes and stores for one article."""
+    lang = article.language
+
+    def analysed(value: str) -> LanguageText:
+        return LanguageText(value, lang)
+
+    published = article.published
+    quotes_text = "\n".join(quote.text for quote in article.quotes)
+    return {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "path": article.path,
+        "sha256": article.sha256,
+        "captured_at": article.captured_at.isoformat() if article.captured_at else None,
+        "captures": article.captures,
+        "title": analysed(article.title),
+        "_stored_title": article.title,
+        "lead": analysed(article.lead),
+        "_stored_lead": article.lead,
+        "body": analysed(article.body),
+        "_stored_body": article.body,
+        "quotes": analysed(quotes_text),
+        "quotes_json": json.dumps([_quote_json(q) for q in article.quotes], ensure_ascii=False),
+        "published": _naive_utc(published),
+        "published_tz_assumed": article.published_tz_assumed,
+        "source": article.source or NOT_SET,
+        "domain": article.domain or NOT_SET,
+        "rubric": article.rubric or NOT_SET,
+        "language": lang,
+        "year": f"{published:%Y}" if published else NOT_SET,
+        "month": f"{published:%Y-%m}" if published else NOT_SET,
+        "speakers": _joined(article.speakers),
+        "authors": _joined(article.authors),
+        "tags": _joined(article.tags),
+        "captions": article.captions,
+        "body_chars": len(article.body),
+        "published_iso": published.isoformat() if published else None,
+    }
+
+
+def _quote_json(quote: Quote) -> dict[str, Any]:
+    return {"text": quote.text, "speaker": quote.speaker, "confidence": quote.confidence}
+
+
+def _naive_utc(value: datetime | None) -> datetime | None:
+    """Whoosh DATETIME fields hold naive datetimes: we store UTC."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def _split(value: str | None) -> list[str]:
+    return [part for part in (value or "").split(",") if part]
+
+
+def article_from_stored(stored: dict[str, Any]) -> Article:
+    """Rebuild the Article a hit stands for, from stored fields only."""
+    published = stored.get("published_iso")
+    captured = stored.get("captured_at")
+    return Article(
+        id=stored["id"],
+        url=stored.get("url") or "",
+        canonical_url=stored.get("canonical_url") or "",
+        path=stored.get("path") or "",
+        sha256=stored.get("sha256") or "",
+        captured_at=datetime.fromisoformat(captured) if captured else None,
+        captures=stored.get("captures") or 1,
+        title=stored.get("title") or "",
+        published=datetime.fromisoformat(published) if published else None,
+        published_tz_assumed=bool(stored.get("published_tz_assumed")),
+        source=stored.get("source") or "",
+        domain=stored.get("domain") or "",
+        rubric=stored.get("rubric") or None,
+        authors=_split(stored.get("authors")),
+        tags=_split(stored.get("tags")),
+        language=stored.get("language") or "uk",
+        lead=stored.get("lead") or "",
+        body=stored.get("body") or "",
+        captions=list(stored.get("captions") or []),
+        quotes=[Quote(**q) for q in json.loads(stored.get("quotes_json") or "[]")],
+        speakers=_split(stored.get("speakers")),
+    )

@@ -1,0 +1,129 @@
+"""Where an index lives: versions built side by side, swapped in by one atomic rename.
+
+``<index>`` is a symlink to ``<index>.versions/<stamp>``. A rebuild writes a new
+version and then renames a fresh link over ``<index>``, so readers see the old
+index or the new one, never a half-built one; a failed build leaves the link alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+KEEP_VERSIONS = 2  # the serving one and the one before it (searchers may still read it)
+
+
+class IndexLocationError(Exception):
+    """The index directory cannot be used; the message says why and where."""
+
+
+def versions_dir(index: Path) -> Path:
+    return index.parent / f"{index.name}.versions"
+
+
+def lock_path(index: Path) -> Path:
+    return index.parent / f"{index.name}.lock"
+
+
+def new_version_dir(index: Path) -> Path:
+    parent = versions_dir(index)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = parent / f"{stamp}-{os.getpid()}"
+        target.mkdir()
+    except OSError as err:
+        raise IndexLocationError(
+            f"cannot write the index directory {parent}: {err.strerror}"
+        ) from err
+    return target
+
+
+def swap_in(index: Path, version: Path) -> None:
+    """Point ``index`` at ``version`` atomically, then drop old versions."""
+    if index.exists() and not index.is_symlink():
+        legacy = versions_dir(index) / f"legacy-{time.strftime('%Y%m%d-%H%M%S')}"
+        index.rename(legacy)
+    temporary = index.parent / f".{index.name}.swap-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    temporary.symlink_to(os.path.relpath(version, index.parent))
+    os.replace(temporary, index)
+    prune_versions(index)
+
+
+def prune_versions(index: Path) -> None:
+    current = index.resolve()
+    versions = sorted(versions_dir(index).iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+    kept = 0
+    for version in versions:
+        if version.resolve() == current or kept < KEEP_VERSIONS:
+            kept += 1
+            continue
+        shutil.rmtree(version, ignore_errors=True)
+
+
+def discard(version: Path) -> None:
+    shutil.rmtree(version, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def build_lock(index: Path) -> Iterator[None]:
+    """One rebuild per index at a time; a lock left by a dead process is cleared."""
+    path = lock_path(index)
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise IndexLocationError(f"cannot create {index.parent}: {err.strerror}") from err
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _lock_holder(path)
+            if holder is not None and _pid_alive(holder):
+                raise IndexLocationError(
+                    f"another rebuild (pid {holder}) is writing {index}; wait for it or stop it"
+                ) from None
+            path.unlink(missing_ok=True)  # stale: its process is gone
+            continue
+        except OSError as err:
+            raise IndexLocationError(f"cannot write in {index.parent}: {err.strerror}") from err
+        with os.fdopen(fd, "w") as handle:
+            handle.write(str(os.getpid()))
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+        return
+    raise IndexLocationError(f"cannot take the lock {path}")
+
+
+def _lock_holder(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip() or "0") or None
+    except (OSError, ValueError):
+        return None
+
+
+def read_report(index: Path) -> dict:
+    """The rebuild report stored beside the serving index ({} where there is none)."""
+    import json
+
+    try:
+        return json.loads((index / "rebuild-report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,82 @@
+"""Snippets with matched words marked: inflected forms found through their lemmas too.
+
+The text is analysed with the same analyzer as the index; a word is marked
+when any of its terms is among the query's terms. Escape first, then mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from index.analysis import ukrainian_analyzer
+
+SNIPPET_CHARS = 260
+
+
+@dataclass(slots=True, frozen=True)
+class Highlight:
+    html: str
+    forms: list[str]
+
+
+def matched_spans(text: str, terms: set[str], language: str) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for token in ukrainian_analyzer()(text, positions=True, chars=True, language=language):
+        if token.text in terms:
+            spans.setdefault(token.pos, (token.startchar, token.endchar))
+    merged = sorted(set(spans.values()))
+    return _drop_nested(merged)
+
+
+def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            if end > kept[-1][1]:
+                kept[-1] = (kept[-1][0], end)
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:
+    if not spans:
+        return 0, min(len(text), size)
+    best_start, best_count = spans[0][0], 0
+    for start, _ in spans:
+        count = sum(1 for s, _ in spans if start <= s < start + size)
+        if count > best_count:
+            best_start, best_count = start, count
+    begin = max(0, best_start - size // 4)
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return begin, min(len(text), begin + size)
+
+
+def mark(text: str, spans: list[tuple[int, int]], begin: int = 0, end: int | None = None) -> str:
+    end = len(text) if end is None else end
+    out, cursor = [], begin
+    for start, stop in spans:
+        if start < begin or stop > end:
+            continue
+        out.append(escape(text[cursor:start]))
+        out.append(f"<mark>{escape(text[start:stop])}</mark>")
+        cursor = stop
+    out.append(escape(text[cursor:end]))
+    return "".join(out)
+
+
+def highlight(
+    text: str, terms: set[str], language: str = "uk", size: int = SNIPPET_CHARS
+) -> Highlight:
+    """A snippet of ``text`` around its densest matches, and the word forms that matched."""
+    spans = matched_spans(text, terms, language) if terms else []
+    begin, end = _window(text, spans, size)
+    html = mark(text, spans, begin, end)
+    if begin > 0:
+        html = "…" + html
+    if end < len(text):
+        html += "…"
+    forms = list(dict.fromkeys(text[s:e] for s, e in spans))
+    return Highlight(html=html, forms=forms)
