@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +34,7 @@ def new_version_dir(index: Path) -> Path:
     parent = versions_dir(index)
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = parent / f"{stamp}-{os.getpid()}"
-        target.mkdir()
+        target = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=parent))
     except OSError as err:
         raise IndexLocationError(
             f"cannot write the index directory {parent}: {err.strerror}"

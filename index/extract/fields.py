@@ -214,9 +214,7 @@ def _itemprop_name(element: Tag) -> str | None:
 
 def _labelled_authors(page: Page) -> list[str]:
     for string in page.soup.find_all(string=AUTHOR_LABELS):
-        parent = string.parent
-        text = clean_text(parent) if isinstance(parent, Tag) else str(string)
-        value = AUTHOR_LABELS.sub("", text)
+        value = _after_label(string, AUTHOR_LABELS)
         if value:
             return _split_names(value)
     for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
@@ -246,13 +244,19 @@ def rubric(page: Page) -> str | None:
 
 def _labelled_rubric(page: Page) -> str | None:
     for string in page.soup.find_all(string=RUBRIC_LABELS):
-        parent = string.parent
-        value = RUBRIC_LABELS.sub(
-            "", clean_text(parent) if isinstance(parent, Tag) else str(string)
-        )
+        value = _after_label(string, RUBRIC_LABELS)
         if value:
             return value
     return None
+
+
+def _after_label(string: str, label: re.Pattern[str]) -> str | None:
+    """The text after «Автор:»-like labels: in the same string, or in the next one."""
+    own = label.sub("", " ".join(str(string).split()))
+    if own:
+        return own
+    following = string.find_next(string=lambda s: bool(s.strip()))
+    return " ".join(str(following).split()) if following else None
 
 
 def _breadcrumb_rubric(page: Page) -> str | None:

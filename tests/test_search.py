@@ -1,0 +1,227 @@
+"""The query side over a small index of our own articles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from index.article import Article, Quote
+from index.schema import article_document, build_schema
+from search import SearchRequest, run_search
+from search.highlight import highlight
+from search.query import parse_query
+
+KYIV_WINTER = datetime.fromisoformat("2024-11-13T12:38:00+02:00")
+
+ARTICLES = [
+    Article(
+        id="a1",
+        title="Росія платить ракетними технологіями",
+        source="Вісник",
+        domain="visnyk.example",
+        rubric="Світ",
+        language="uk",
+        published=KYIV_WINTER,
+        speakers=["Марк Рютте"],
+        quotes=[Quote(text="Україна може перемогти", speaker="Марк Рютте", confidence=0.9)],
+        body="Країна-агресорка розплачується ракетною технологією за допомогу. Про це заявив генсек.",
+    ),
+    Article(
+        id="a2",
+        title="Міська рада ухвалила бюджет",
+        source="Громада",
+        domain="hromada.example",
+        rubric="Політика",
+        language="uk",
+        published=datetime.fromisoformat("2025-02-01T10:00:00+02:00"),
+        body="Депутати міської ради проголосували за бюджет на ремонт шкіл і доріг.",
+    ),
+    Article(
+        id="a3",
+        title="Нові ракетні технології в науці",
+        source="Громада",
+        domain="hromada.example",
+        rubric="Наука",
+        language="uk",
+        published=datetime.fromisoformat("2023-06-01T10:00:00+03:00"),
+        body="Науковці показали ракетну технологію нового покоління на виставці.",
+    ),
+    Article(
+        id="a4",
+        title="Война и ракетные технологии",
+        source="Курьер",
+        domain="kurier.example",
+        rubric="Мир",
+        language="ru",
+        published=datetime.fromisoformat("2024-03-01T10:00:00+02:00"),
+        body="Эксперты обсуждают ракетные технологии и войны будущего.",
+    ),
+    Article(
+        id="a5",
+        title="Футбол без дат",
+        source="Вісник",
+        domain="visnyk.example",
+        language="uk",
+        body="Команда виграла матч у неділю, вболівальники раділи перемозі.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory):
+    folder: Path = tmp_path_factory.mktemp("search")
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    with ix.writer() as writer:
+        for article in ARTICLES:
+            writer.add_document(**article_document(article))
+    with ix.searcher() as opened:
+        yield opened
+
+
+def ids(searcher, text: str = "", **kwargs) -> set[str]:
+    result = run_search(searcher, SearchRequest(text=text, **kwargs))
+    return {hit.article.id for hit in result.hits}
+
+
+def test_lemma_search_finds_inflected_forms(searcher) -> None:
+    assert ids(searcher, "ракетна технологія") == {"a1", "a3"}
+
+
+def test_one_query_box_serves_russian_documents_too(searcher) -> None:
+    assert ids(searcher, "ракетная технология") == {"a4"}
+
+
+def test_phrase_matches_lemmas_in_order(searcher) -> None:
+    assert ids(searcher, '"ракетна технологія"') == {"a1", "a3"}
+    assert ids(searcher, '"технологія ракетна"') == set()
+
+
+def test_word_with_several_lemmas_still_matches(searcher) -> None:
+    assert "a4" in ids(searcher, "войны")
+
+
+def test_exact_form_syntax(searcher) -> None:
+    assert ids(searcher, '="ракетними"') == {"a1"}
+
+
+def test_compound_found_by_part_and_whole(searcher) -> None:
+    assert ids(searcher, "агресорка") == {"a1"}
+    assert ids(searcher, "країна-агресорка") == {"a1"}
+
+
+def test_boolean_operators(searcher) -> None:
+    assert ids(searcher, "бюджет OR науковці") == {"a2", "a3"}
+    assert ids(searcher, "бюджет АБО науковці") == {"a2", "a3"}
+    assert ids(searcher, "ракетна -науковці") == {"a1", "a4"}
+    assert ids(searcher, "ракетна НЕ науковці") == {"a1", "a4"}
+
+
+def test_field_queries(searcher) -> None:
+    assert ids(searcher, "title:бюджет") == {"a2"}
+    assert ids(searcher, "quote:перемогти") == {"a1"}
+    assert ids(searcher, 'speaker:"Марк Рютте"') == {"a1"}
+    assert ids(searcher, "source:Громада") == {"a2", "a3"}
+
+
+def test_facet_filters_or_within_and_across(searcher) -> None:
+    assert ids(searcher, filters={"source": ["Громада", "Курьер"]}) == {"a2", "a3", "a4"}
+    assert ids(searcher, filters={"source": ["Громада"], "rubric": ["Наука"]}) == {"a3"}
+
+
+def test_facet_counts_are_disjunctive(searcher) -> None:
+    result = run_search(searcher, SearchRequest(filters={"source": ["Громада"]}))
+    sources = {
+        v.value: (v.count, v.selected)
+        for v in next(f for f in result.facets if f.name == "source").values
+    }
+    assert sources == {"Громада": (2, True), "Вісник": (2, False), "Курьер": (1, False)}
+    rubrics = {
+        v.value: v.count for v in next(f for f in result.facets if f.name == "rubric").values
+    }
+    assert rubrics == {"Політика": 1, "Наука": 1}
+    assert result.total == 2
+
+
+def test_speaker_and_year_facets(searcher) -> None:
+    result = run_search(searcher, SearchRequest())
+    facets = {f.name: {v.value: v.count for v in f.values} for f in result.facets}
+    assert facets["speaker"] == {"Марк Рютте": 1}
+    assert facets["year"] == {"2025": 1, "2024": 2, "2023": 1, "": 1}
+    assert facets["language"] == {"uk": 4, "ru": 1}
+
+
+def test_sort_newest_and_oldest(searcher) -> None:
+    newest = run_search(searcher, SearchRequest(text="ракетна", sort="newest"))
+    oldest = run_search(searcher, SearchRequest(text="ракетна", sort="oldest"))
+    assert [h.article.id for h in newest.hits] == ["a1", "a4", "a3"]
+    assert [h.article.id for h in oldest.hits] == ["a3", "a4", "a1"]
+
+
+def test_paging_and_exact_total(searcher) -> None:
+    first = run_search(searcher, SearchRequest(page_size=2, page=1))
+    third = run_search(searcher, SearchRequest(page_size=2, page=3))
+    assert first.total == third.total == 5
+    assert len(first.hits) == 2 and len(third.hits) == 1
+
+
+def test_highlight_marks_inflected_forms_and_lists_them(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="ракетна технологія"))
+    hit = next(h for h in result.hits if h.article.id == "a3")
+    assert (
+        "<mark>ракетну</mark>" in hit.snippet_html and "<mark>технологію</mark>" in hit.snippet_html
+    )
+    assert {"ракетну", "технологію"} <= set(hit.matched_forms)
+
+
+def test_highlight_escapes_before_marking() -> None:
+    terms = set(parse_query("скрипт").text_terms)
+    marked = highlight("<script>alert(1)</script> скрипт", terms)
+    assert "<script>" not in marked.html and "&lt;script&gt;" in marked.html
+    assert "<mark>скрипт</mark>" in marked.html
+
+
+ODD_QUERIES = [
+    '"незакрита лапка',
+    "AND",
+    "OR OR",
+    "NOT",
+    "-",
+    "()",
+    "((ракета",
+    "title:",
+    ":",
+    "=",
+    '=""',
+    "speaker:",
+    "x" * 10_000,
+    "'; DROP TABLE articles; --",
+    "<script>alert(1)</script>",
+    "🚀🇺🇦 ракета",
+    "Kиїв mixed Латиниця",
+    "і та або що",
+    "невідоме:поле",
+    "*",
+    "ракет*",
+    "\x00\x01",
+    "date:2024-13-45",
+    "' OR 1=1 --",
+]
+
+
+@pytest.mark.parametrize("text", ODD_QUERIES)
+def test_odd_queries_never_raise(searcher, text: str) -> None:
+    result = run_search(searcher, SearchRequest(text=text))
+    assert result.total >= 0
+    assert result.to_json()["total"] == result.total
+
+
+def test_long_query_gets_a_note(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="слово " * 400))
+    assert result.notes
+
+
+def test_only_stop_words_is_the_whole_archive(searcher) -> None:
+    assert run_search(searcher, SearchRequest(text="і та або що")).total == len(ARTICLES)
