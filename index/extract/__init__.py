@@ -40,9 +40,9 @@ def extract_page(
 def _build(page: Page, data: bytes) -> Article:
     canonical = fields.canonical_url(page)
     page_url = page.url or canonical or ""
-    domain = fields.registrable_domain(canonical or page_url)
-    source = fields.source(page, domain)
-    title = fields.title(page, source) or ""
+    domain = fields.registrable_domain(canonical or page_url) or fields.domain_from_path(page.path)
+    title = fields.title(page) or ""
+    source = fields.source(page, domain, title)
     container = find_container(page.soup)
     lead = fields.lead(page, container) or ""
     skip = {title, lead}

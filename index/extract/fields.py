@@ -90,7 +90,8 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
-def title(page: Page, source: str | None) -> str | None:
+def title(page: Page, source: str | None = None) -> str | None:
+    source = source or first_meta(page.meta, SITE_NAME_META)
     meta_title = _squash(text_value(page.ld("headline"))) or _squash(
         first_meta(page.meta, TITLE_META)
     )
@@ -161,19 +162,55 @@ def modified(page: Page) -> datetime | None:
 # --- outlet --------------------------------------------------------------------------
 
 
-def source(page: Page, domain: str) -> str:
-    publisher = names(page.ld("publisher"))
-    for candidate in (first_meta(page.meta, SITE_NAME_META), publisher[0] if publisher else None):
+def source(page: Page, domain: str, headline: str = "") -> str:
+    """The outlet's own name for itself; a domain table only where the page names none."""
+    for candidate in (
+        first_meta(page.meta, SITE_NAME_META),
+        next(iter(names(page.ld("publisher"))), None),
+        _microdata_publisher(page),
+        _title_remainder(page, headline),
+    ):
         candidate = _squash(candidate)
-        if candidate and not candidate.lower().startswith(("http://", "https://")):
-            if (
-                "." in candidate
-                and candidate.lower().removeprefix("www.") == domain
-                and domain in DOMAIN_NAMES
-            ):
-                return DOMAIN_NAMES[domain]
-            return candidate
+        if not candidate or candidate.lower().startswith(("http://", "https://")):
+            continue
+        if candidate.lower().removeprefix("www.") == domain and domain in DOMAIN_NAMES:
+            return DOMAIN_NAMES[domain]
+        return candidate
     return DOMAIN_NAMES.get(domain, domain)
+
+
+def _microdata_publisher(page: Page) -> str | None:
+    for element in itemprop_elements(page.soup, "publisher"):
+        name = _itemprop_name(element)
+        if name:
+            return name
+    return None
+
+
+def _title_remainder(page: Page, headline: str) -> str | None:
+    """«Headline – Outlet» in <title>: what is left once the headline is taken away."""
+    html_title = _squash(page.soup.title.get_text()) if page.soup.title else None
+    if not html_title or not headline or html_title == headline:
+        return None
+    if html_title.startswith(headline):
+        rest = html_title[len(headline) :]
+    elif html_title.endswith(headline):
+        rest = html_title[: -len(headline)]
+    else:
+        return None
+    rest = rest.strip(" |–—-:·»«")
+    return rest if 0 < len(rest.split()) <= 4 else None
+
+
+_HOST_LIKE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$")
+
+
+def domain_from_path(path: str) -> str:
+    """Archives are often kept in folders named after the site: use the nearest such folder."""
+    for folder in reversed(path.split("/")[:-1]):
+        if _HOST_LIKE.match(folder.lower()):
+            return registrable_domain(f"http://{folder.lower()}/")
+    return ""
 
 
 # --- people and sections ---------------------------------------------------------------
