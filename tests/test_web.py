@@ -106,3 +106,22 @@ def test_plural_forms() -> None:
         "результат", "результати", "результатів", "результатів", "результат",
         "результати", "результатів", "результатів", "результатів",
     ]
+
+
+def test_running_app_picks_up_a_swapped_index(tmp_path: Path) -> None:
+    import io
+    import shutil
+
+    from index.build import rebuild
+    from tests.paths import DEMO_ARCHIVE
+
+    archive = tmp_path / "archive"
+    shutil.copytree(DEMO_ARCHIVE / "staryi-kobzar.example", archive / "staryi-kobzar.example")
+    index = tmp_path / "ix"
+    rebuild(archive, index, stream=io.StringIO(), interactive=False)
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index)}).test_client()
+    assert client.get("/search.json").get_json()["total"] == 8
+    shutil.copytree(DEMO_ARCHIVE / "odesskii-kurier.example", archive / "odesskii-kurier.example")
+    for _ in range(3):  # more swaps than versions kept: the app must follow the link, not a version
+        rebuild(archive, index, stream=io.StringIO(), interactive=False)
+    assert client.get("/search.json").get_json()["total"] == 14

@@ -12,7 +12,7 @@ from web.security import add_security_headers
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.from_mapping(INDEX_DIR=str(Path("var/index").resolve()), JSON_AS_ASCII=False)
+    app.config.from_mapping(INDEX_DIR=str(Path("var/index").absolute()), JSON_AS_ASCII=False)
     if config:
         app.config.from_mapping(config)
     from web import searcher, views

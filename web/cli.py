@@ -32,7 +32,7 @@ def serve_command(index_dir: Path, host: str, port: int, threads: int) -> None:
         open_searcher(index_dir).close()
     except IndexNotFound as err:
         raise click.ClickException(str(err)) from err
-    app = create_app({"INDEX_DIR": str(index_dir.resolve())})
+    app = create_app({"INDEX_DIR": str(index_dir.absolute())})
     click.echo(f"serving {index_dir} on http://{host}:{port}/")
     serve(app, host=host, port=port, threads=threads)
 

@@ -45,8 +45,10 @@ def _build(page: Page, data: bytes) -> Article:
     source = fields.source(page, domain, title)
     container = find_container(page.soup)
     lead = fields.lead(page, container) or ""
-    skip = {title, lead}
-    paragraphs = extract_paragraphs(container, skip) if container is not None else []
+    paragraphs = extract_paragraphs(container, {title, lead}) if container is not None else []
+    if not lead:
+        description = fields.description(page)
+        lead = description if description and description not in paragraphs else ""
     body = "\n\n".join(paragraphs)
     found_date = fields.published(page)
     article = Article(

@@ -32,6 +32,7 @@ from index.extract.selectors import (
     TITLE_META,
 )
 
+LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _WORD = re.compile(r"\w+")
 
@@ -322,13 +323,12 @@ def tags(page: Page) -> list[str]:
 
 
 def lead(page: Page, container: Tag | None) -> str | None:
+    """A standfirst marked up apart from the running text (class, itemprop or a subtitle)."""
     if container is not None:
         for element in container.find_all(True, limit=400):
+            classes = element.get("class") or []
             if (
-                any(
-                    re.search(r"lead|intro|standfirst|subtitle|description|summary", m, re.I)
-                    for m in (element.get("class") or [])
-                )
+                any(LEAD_HINTS.search(m) for m in classes)
                 or element.get("itemprop") == "description"
             ):
                 text = clean_text(element)
@@ -339,5 +339,9 @@ def lead(page: Page, container: Tag | None) -> str | None:
         follower = h1.find_next_sibling(["h2", "h3", "h4"])
         if isinstance(follower, Tag) and len(clean_text(follower)) > 30:
             return clean_text(follower)
-    description = first_meta(page.meta, DESCRIPTION_META)
-    return description if description and len(description) > 30 else None
+    return None
+
+
+def description(page: Page) -> str | None:
+    text = first_meta(page.meta, DESCRIPTION_META)
+    return text if text and len(text) > 30 else None
