@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from index.extract.page import LINE_BREAK
 from index.extract.selectors import (
     BLOCK_TAGS,
     BODY_HINTS,
@@ -45,7 +46,8 @@ def _inside_boilerplate(element: Tag, container: Tag) -> bool:
 
 
 def clean_text(element: Tag) -> str:
-    return " ".join(element.get_text(" ").split())
+    """Rendered text: inline tags join without spaces (a <br> was made a space at parse)."""
+    return " ".join(element.get_text().split())
 
 
 def _inside_furniture_tags(element: Tag) -> bool:
@@ -131,16 +133,13 @@ def _blocks(container: Tag) -> list[Tag]:
 
 
 def _loose_lines(container: Tag) -> list[str]:
-    """Text written straight into a cell or div, separated by <br>."""
-    lines, current = [], []
-    for node in container.descendants:
-        if isinstance(node, NavigableString):
-            if not _inside_boilerplate(node, container):
-                current.append(str(node))
-        elif node.name == "br":
-            lines.append(" ".join("".join(current).split()))
-            current = []
-    lines.append(" ".join("".join(current).split()))
+    """Text written straight into a cell or div, one line per <br>."""
+    text = "".join(
+        str(node)
+        for node in container.descendants
+        if isinstance(node, NavigableString) and not _inside_boilerplate(node, container)
+    )
+    lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
     return [line for line in lines if line]
 
 

@@ -91,14 +91,22 @@ _ISO = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\D{1,12}?(\d{1,2})[:.](\d{2}))?")
-_TIME_FIRST = re.compile(r"\b(\d{1,2}):(\d{2}),?\s+(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_TIME_FIRST = re.compile(
+    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2}),?\s+(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"
+)
+_NUMERIC = re.compile(
+    r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"
+    r"(?:\D{1,12}?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?"
+)
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORDY = re.compile(
-    rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s+(\d{{4}})(?:\s*(?:р\.|року|г\.|года)?,?\s*(?:о|в|at)?\s*(\d{{1,2}}):(\d{{2}}))?",
+    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORDS})\.?,?\s+(?P<year>\d{{4}})"
+    r"(?:\s*(?:р\.|року|г\.|года)?,?\s*(?:о|в|at)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    rf"\b({'|'.join(RELATIVE_DAYS)})\s*,?\s*(?:о|в|at)?\s*(\d{{1,2}}):(\d{{2}})", re.IGNORECASE
+    rf"\b(?P<word>{'|'.join(RELATIVE_DAYS)})\s*,?\s*(?:о|в|at)?\s*(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})",
+    re.IGNORECASE,
 )
 _UNIX = re.compile(r"^\d{9,10}$")
 
@@ -152,57 +160,59 @@ def parse_iso(text: str) -> FoundDate | None:
     return _local(day_value, clock)
 
 
+_HUMAN_PATTERNS = (_TIME_FIRST, _NUMERIC, _WORDY, _RELATIVE)
+
+
+def human_dates(text: str, captured_at: datetime | None = None) -> list[FoundDate]:
+    """Every date in ``text`` as readers see it (Ukrainian, Russian, numeric), in text order."""
+    matches = [m for pattern in _HUMAN_PATTERNS for m in pattern.finditer(text)]
+    found = []
+    taken_until = -1
+    for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if match.start() < taken_until:
+            continue
+        value = _from_match(match, captured_at)
+        if value:
+            found.append(value)
+            taken_until = match.end()
+    return found
+
+
 def parse_human(text: str, captured_at: datetime | None = None) -> FoundDate | None:
-    """A date as readers see it, in Ukrainian, Russian or numeric form."""
-    for finder in (_from_time_first, _from_numeric, _from_wordy):
-        found = finder(text)
-        if found:
-            return found
-    return _from_relative(text, captured_at)
+    """The first date in ``text``."""
+    found = human_dates(text, captured_at)
+    return found[0] if found else None
 
 
-def _from_time_first(text: str) -> FoundDate | None:
-    match = _TIME_FIRST.search(text)
-    if not match:
+def best_of_shown_dates(found: list[FoundDate]) -> FoundDate | None:
+    """The first date shown, with its time where the page shows that day's time nearby."""
+    if not found:
         return None
-    hour, minute, day, month, year = match.groups()
-    try:
-        return _local(date(int(year), int(month), int(day)), _safe_time(hour, minute))
-    except ValueError:
-        return None
+    first = found[0]
+    if first.has_time:
+        return first
+    same_day = [f for f in found[1:6] if f.has_time and f.value.date() == first.value.date()]
+    return same_day[0] if same_day else first
 
 
-def _from_numeric(text: str) -> FoundDate | None:
-    match = _NUMERIC.search(text)
-    if not match:
-        return None
-    day, month, year, hour, minute = match.groups()
-    try:
-        return _local(date(int(year), int(month), int(day)), _safe_time(hour, minute))
-    except ValueError:
-        return None
+def _month_number(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    return MONTHS.get(value.lower()) or MONTHS.get(value.lower()[:3])
 
 
-def _from_wordy(text: str) -> FoundDate | None:
-    match = _WORDY.search(text)
-    if not match:
-        return None
-    day, month_word, year, hour, minute = match.groups()
-    month = MONTHS.get(month_word.lower()) or MONTHS.get(month_word.lower()[:3])
-    if not month:
+def _from_match(match: re.Match[str], captured_at: datetime | None) -> FoundDate | None:
+    parts = match.groupdict()
+    clock = _safe_time(parts.get("hour"), parts.get("minute"))
+    if "word" in parts:
+        if captured_at is None:
+            return None
+        shift = timedelta(days=RELATIVE_DAYS[parts["word"].lower()])
+        return _local(captured_at.astimezone(KYIV).date() + shift, clock)
+    month = _month_number(parts["month"])
+    if month is None:
         return None
     try:
-        return _local(date(int(year), month, int(day)), _safe_time(hour, minute))
+        return _local(date(int(parts["year"]), month, int(parts["day"])), clock)
     except ValueError:
         return None
-
-
-def _from_relative(text: str, captured_at: datetime | None) -> FoundDate | None:
-    if captured_at is None:
-        return None
-    match = _RELATIVE.search(text)
-    if not match:
-        return None
-    word, hour, minute = match.groups()
-    day = captured_at.astimezone(KYIV).date() + timedelta(days=RELATIVE_DAYS[word.lower()])
-    return _local(day, _safe_time(hour, minute))

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import Tag
 
 from index.extract.body import clean_text
-from index.extract.dates import FoundDate, parse_human, parse_iso
+from index.extract.dates import FoundDate, best_of_shown_dates, human_dates, parse_iso
 from index.extract.jsonld import names, text_value
 from index.extract.meta import all_meta, first_meta, itemprop_elements, itemprop_value
 from index.extract.page import Page
@@ -32,6 +32,7 @@ from index.extract.selectors import (
     TITLE_META,
 )
 
+DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
 LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _WORD = re.compile(r"\w+")
@@ -143,13 +144,16 @@ def _better(found: FoundDate, best: FoundDate) -> bool:
 
 
 def published_from_text(page: Page) -> FoundDate | None:
-    for element in page.soup.find_all(attrs={"class": re.compile(r"date|time|publish", re.I)}):
-        found = parse_human(clean_text(element), page.captured_at)
-        if found:
-            return found
+    # Pages often split «8 жовтня 2014» and «14:08» into neighbouring elements: read the
+    # first few date-like elements as one line.
+    shown = [clean_text(e) for e in page.soup.find_all(attrs={"class": DATE_HINTS}, limit=40)]
+    line = " ".join(text for text in shown if text)[:2000]
+    found = best_of_shown_dates(human_dates(line, page.captured_at))
+    if found:
+        return found
     body = page.soup.body
     text = clean_text(body) if body else ""
-    return parse_human(text[:5000], page.captured_at)
+    return best_of_shown_dates(human_dates(text[:5000], page.captured_at))
 
 
 def modified(page: Page) -> datetime | None:
@@ -169,6 +173,7 @@ def source(page: Page, domain: str, headline: str = "") -> str:
         first_meta(page.meta, SITE_NAME_META),
         next(iter(names(page.ld("publisher"))), None),
         _microdata_publisher(page),
+        DOMAIN_NAMES.get(domain),
         _title_remainder(page, headline),
     ):
         candidate = _squash(candidate)
@@ -222,12 +227,12 @@ def _split_names(value: str) -> list[str]:
     return [part.strip(" .") for part in parts if part.strip(" .")]
 
 
+_NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@", re.IGNORECASE)
+
+
 def _plausible_author(name: str) -> bool:
-    return (
-        1 <= len(name.split()) <= 5
-        and not name.lower().startswith(("http", "www."))
-        and len(name) < 80
-    )
+    """A byline reads like a name: a few words, no digits, no addresses."""
+    return 1 <= len(name.split()) <= 5 and len(name) < 80 and not _NOT_A_NAME.search(name)
 
 
 def authors(page: Page) -> list[str]:

@@ -8,15 +8,22 @@ from index.extract.selectors import LOCALE_META
 
 UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 RUSSIAN_LETTERS = frozenset("ыэъёЫЭЪЁ")
-MIN_EVIDENCE = 12
+MIN_EVIDENCE = 3
+CLEAR_MAJORITY = 0.8
 
 
 def language_by_letters(text: str) -> str | None:
+    """uk or ru when the letters only one of them has clearly dominate; else None."""
     uk = sum(1 for ch in text if ch in UKRAINIAN_LETTERS)
     ru = sum(1 for ch in text if ch in RUSSIAN_LETTERS)
-    if uk + ru < MIN_EVIDENCE:
+    evidence = uk + ru
+    if evidence < MIN_EVIDENCE:
         return None
-    return "uk" if uk >= ru else "ru"
+    if uk >= CLEAR_MAJORITY * evidence:
+        return "uk"
+    if ru >= CLEAR_MAJORITY * evidence:
+        return "ru"
+    return None
 
 
 def declared_language(page: Page) -> str | None:

@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from index.extract.jsonld import article_object, jsonld_objects
 from index.extract.meta import meta_values
 
+LINE_BREAK = "\u2028"  # what a <br> becomes: whitespace to str.split(), a line end to us
+
 
 @dataclass(slots=True, kw_only=True)
 class Page:
@@ -27,6 +29,8 @@ class Page:
         cls, html: str, *, path: str, url: str | None = None, captured_at: datetime | None = None
     ) -> Page:
         soup = BeautifulSoup(html, "lxml")
+        for line_break in soup.find_all("br"):
+            line_break.replace_with(LINE_BREAK)
         objects = jsonld_objects(soup)
         return cls(
             soup=soup,
