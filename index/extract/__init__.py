@@ -49,6 +49,9 @@ def _build(page: Page, data: bytes) -> Article:
     if not lead:
         description = fields.description(page)
         lead = description if description and description not in paragraphs else ""
+    authors = fields.authors(page, paragraphs)
+    if paragraphs and authors and fields.closing_signature(paragraphs) in authors:
+        paragraphs = paragraphs[:-1]  # a signature line is a byline, not text
     body = "\n\n".join(paragraphs)
     found_date = fields.published(page)
     article = Article(
@@ -64,7 +67,7 @@ def _build(page: Page, data: bytes) -> Article:
         source=source,
         domain=domain,
         rubric=fields.rubric(page),
-        authors=fields.authors(page),
+        authors=authors,
         tags=fields.tags(page),
         language=article_language(page, " ".join([title, lead, body])),
         lead=lead,

@@ -10,7 +10,7 @@ from bs4 import Tag
 
 from index.extract.body import clean_text
 from index.extract.dates import FoundDate, best_of_shown_dates, human_dates, parse_iso
-from index.extract.jsonld import names, text_value
+from index.extract.jsonld import names, people_names, text_value
 from index.extract.meta import all_meta, first_meta, itemprop_elements, itemprop_value
 from index.extract.page import Page
 from index.extract.selectors import (
@@ -32,6 +32,7 @@ from index.extract.selectors import (
     TITLE_META,
 )
 
+AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
 DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
 LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -235,19 +236,36 @@ def _plausible_author(name: str) -> bool:
     return 1 <= len(name.split()) <= 5 and len(name) < 80 and not _NOT_A_NAME.search(name)
 
 
-def authors(page: Page) -> list[str]:
+def authors(page: Page, body_paragraphs: list[str] | None = None) -> list[str]:
+    """Bylines: structured data first, then author links and labels, then a closing signature."""
+    site = {(first_meta(page.meta, SITE_NAME_META) or "").lower()}
     ladder = (
-        lambda: names(page.ld("author")),
+        lambda: people_names(page.ld("author")),
         lambda: [v for e in itemprop_elements(page.soup, "author") if (v := _itemprop_name(e))],
         lambda: [clean_text(a) for a in page.soup.find_all("a", rel=lambda v: v and "author" in v)],
         lambda: [n for v in all_meta(page.meta, AUTHOR_META) for n in _split_names(v)],
         lambda: _labelled_authors(page),
+        lambda: [clean_text(a) for a in page.soup.find_all("a", href=AUTHOR_PAGE_LINK)][:3],
+        lambda: [signature] if (signature := closing_signature(body_paragraphs or [])) else [],
     )
     for step in ladder:
-        found = [name for name in step() if name and _plausible_author(name)]
+        found = [n for n in step() if n and _plausible_author(n) and n.lower() not in site]
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+_SIGNATURE = re.compile(
+    r"^(?P<name>(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,2}[A-ZА-ЯІЇЄҐ][\w'’-]+)\s*(?:,.{0,60})?$"
+)
+
+
+def closing_signature(paragraphs: list[str]) -> str | None:
+    """«Ім'я Прізвище» (optionally «, агенція») alone on the last line is the author's signature."""
+    if not paragraphs:
+        return None
+    match = _SIGNATURE.match(paragraphs[-1].strip())
+    return match.group("name").strip() if match else None
 
 
 def _itemprop_name(element: Tag) -> str | None:

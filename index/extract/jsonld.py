@@ -69,6 +69,18 @@ def names(value: Any) -> list[str]:
     return []
 
 
+ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
+
+
+def people_names(value: Any) -> list[str]:
+    """Like names(), without organisations (outlets often name themselves as author)."""
+    if isinstance(value, list):
+        return [name for item in value for name in people_names(item)]
+    if isinstance(value, dict) and _types(value) & ORGANISATION_TYPES:
+        return []
+    return names(value)
+
+
 def text_value(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
