@@ -121,16 +121,14 @@ def check_article(article: Article, gold: dict, tally: Tally) -> None:
     tally.add("body", not missing and not leaked, f"{name}: missing {missing} leaked {leaked}")
 
 
-def run(show_errors: bool) -> int:
+def load_gold() -> list[dict]:
     gold_path = CORPUS / "gold" / "extraction.jsonl"
-    if not gold_path.exists():
-        print(f"{gold_path} is absent: this benchmark needs ../shared beside the checkout")
-        return 2
-    golds = [
-        json.loads(line)
-        for line in gold_path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def evaluate(golds: list[dict]) -> tuple[Tally, list[float], list[Article]]:
+    """Extract every gold page; tally each field; time each extraction."""
     tally = Tally()
     ours_ms: list[float] = []
     articles: list[Article] = []
@@ -145,6 +143,15 @@ def run(show_errors: bool) -> int:
         tally.add("kind", article.kind == "article", gold["file"])
         check_article(article, gold, tally)
         articles.append(article)
+    return tally, ours_ms, articles
+
+
+def run(show_errors: bool) -> int:
+    if not CORPUS.exists():
+        print(f"{CORPUS} is absent: this benchmark needs ../shared beside the checkout")
+        return 2
+    golds = load_gold()
+    tally, ours_ms, articles = evaluate(golds)
     print(f"pages: {len(golds)} ({sum(g['kind'] == 'list' for g in golds)} list pages)\n")
     print(f"{'field':<18}{'right':>8}{'of':>6}{'accuracy':>10}{'target':>8}")
     for name in (

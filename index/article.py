@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -44,8 +46,18 @@ class Article:
     speakers: list[str] = field(default_factory=list)
 
     def identity(self) -> str:
-        """The URL that names this document: captures of one page share it."""
-        return self.canonical_url or self.url or self.path
+        """What names this document, so that captures of one page share it.
+
+        The URL, without scheme, "www." or tracking parameters; a page that
+        states no URL is named by outlet, day and headline.
+        """
+        url = self.canonical_url or self.url
+        if url:
+            return normalise_url(url)
+        if self.title and self.domain and self.published:
+            headline = " ".join(self.title.lower().split())
+            return f"{self.domain}|{self.published.date().isoformat()}|{headline}"
+        return self.path
 
     def assign_id(self) -> None:
         self.id = document_id(self.identity())
@@ -57,6 +69,24 @@ class Article:
             value = data[key]
             data[key] = value.isoformat() if value else None
         return data
+
+
+TRACKING_PARAMETERS = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from)$", re.I)
+
+
+def normalise_url(url: str) -> str:
+    """host/path?query without scheme, "www.", fragment, tracking parameters or a final slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not TRACKING_PARAMETERS.match(k)
+        ]
+    )
+    path = parts.path.rstrip("/") or ""
+    return f"{host}{path}" + (f"?{query}" if query else "")
 
 
 def document_id(identity: str) -> str:
