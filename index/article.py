@@ -44,6 +44,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
+    reprint_group: str = ""  # id of the earliest article with the same text ("" until grouped)
 
     def identity(self) -> str:
         """What names this document, so that captures of one page share it.

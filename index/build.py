@@ -20,6 +20,7 @@ from index.article import Article
 from index.extract import ExtractionError, extract_page
 from index.progress import Progress
 from index.quotes import attach_quotes
+from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
 from index.store import build_lock, discard, new_version_dir, swap_in
 
@@ -44,6 +45,7 @@ class RebuildSummary:
     indexed: int = 0
     list_pages: int = 0
     captures_merged: int = 0
+    reprints: int = 0
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -55,6 +57,7 @@ class RebuildSummary:
             f"indexed {self.indexed} articles in {self.seconds:.1f} s",
             f"list pages left out: {self.list_pages}",
             f"repeated captures merged: {self.captures_merged}",
+            f"reprints (same text at another URL) grouped: {self.reprints}",
             f"skipped: {len(self.skipped)}",
         ]
         lines += [
@@ -188,6 +191,7 @@ def _build_version(
     if not articles:
         raise RebuildError(f"none of the {len(pages)} pages under {archive} holds an article")
     documents, summary.captures_merged = merge_captures(articles)
+    summary.reprints = assign_reprint_groups(documents)
     ix = whoosh_index.create_in(str(version), build_schema())
     writer = ix.writer(limitmb=WRITER_MEMORY_MB)
     try:
@@ -207,6 +211,7 @@ def _write_report(version: Path, summary: RebuildSummary, archive: Path) -> None
         "indexed": summary.indexed,
         "list_pages": summary.list_pages,
         "captures_merged": summary.captures_merged,
+        "reprints": summary.reprints,
         "seconds": round(summary.seconds, 3),
         "skipped_by_reason": dict(summary.skipped_by_reason()),
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],

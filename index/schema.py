@@ -45,11 +45,12 @@ def build_schema() -> Schema:
         language=facet(),
         year=facet(),
         month=facet(),
-        speakers=KEYWORD(stored=True, commas=True, scorable=True),
-        authors=KEYWORD(stored=True, commas=True, scorable=True),
+        speakers=KEYWORD(stored=True, commas=True, scorable=True, sortable=True),
+        authors=KEYWORD(stored=True, commas=True, scorable=True, sortable=True),
         tags=KEYWORD(stored=True, commas=True, lowercase=True),
         captions=STORED(),
         body_chars=NUMERIC(stored=True),
+        reprint_group=ID(stored=True, sortable=True),
     )
 
 
@@ -95,6 +96,7 @@ def article_document(article: Article) -> dict[str, Any]:
         "tags": _joined(article.tags),
         "captions": article.captions,
         "body_chars": len(article.body),
+        "reprint_group": article.reprint_group or article.id,
         "published_iso": published.isoformat() if published else None,
     }
 
@@ -140,4 +142,5 @@ def article_from_stored(stored: dict[str, Any]) -> Article:
         captions=list(stored.get("captions") or []),
         quotes=[Quote(**q) for q in json.loads(stored.get("quotes_json") or "[]")],
         speakers=_split(stored.get("speakers")),
+        reprint_group=stored.get("reprint_group") or "",
     )

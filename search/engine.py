@@ -1,8 +1,10 @@
-"""Run a SearchRequest against an index: hits, exact total, facets, snippets."""
+"""Run a SearchRequest against an index: hits, exact total, facets, histogram, snippets."""
 
 from __future__ import annotations
 
 import time
+from functools import reduce
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -11,10 +13,12 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.schema import article_from_stored
-from search.facets import FACETS, count_facet, filter_query
+from search.columns import index_columns
+from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
-from search.query import parse_query
-from search.results import MAX_PAGE_SIZE, SORTS, Hit, SearchRequest, SearchResult
+from search.histogram import build_histogram
+from search.query import MAX_PREFIX_TERMS, ParsedQuery, parse_query
+from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, SearchResult
 
 
 class IndexNotFound(Exception):
@@ -37,31 +41,99 @@ def _sanitised(request: SearchRequest) -> SearchRequest:
     return request
 
 
+def term_lister(searcher: Searcher):
+    """Indexed words of a field that begin with a prefix (one more than the cap, to tell)."""
+    reader = searcher.reader()
+
+    def list_terms(fieldname: str, prefix: str) -> list[str]:
+        found = reader.expand_prefix(fieldname, prefix)
+        return [
+            t.decode("utf-8") if isinstance(t, bytes) else t
+            for t in islice(found, MAX_PREFIX_TERMS + 1)
+        ]
+
+    return list_terms
+
+
+def parse_for(searcher: Searcher, text: str) -> ParsedQuery:
+    return parse_query(text, term_lister(searcher))
+
+
 def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
     started = time.perf_counter()
     request = _sanitised(request)
-    parsed = parse_query(request.text)
+    parsed = parse_for(searcher, request.text)
     base = parsed.query if parsed.query is not None else q.Every()
-    filters = filter_query(request.filters)
-    final = q.And([base, filters]) if filters is not None else base
-    results = searcher.search_page(
-        final,
-        request.page,
-        pagelen=request.page_size,
-        **_sort_options(request.sort, parsed.query is None),
+    columns = index_columns(searcher)
+    base_docs = matching_docs(searcher, base)
+    filter_sets = list(facet_filter_docs(searcher, request.filters).values())
+    final_docs = reduce(set.intersection, filter_sets, base_docs) if filter_sets else base_docs
+    folding = request.reprints != "all"
+    hits = _page_of_hits(searcher, base, final_docs, request, parsed, folding)
+    facets = count_facets(searcher, base_docs, request.filters, request.facet_options, FACETS)
+    total = (
+        len({columns.values["reprint_group"][d] for d in final_docs})
+        if folding
+        else len(final_docs)
     )
-    hits = [_hit(hit, parsed.text_terms) for hit in results]
-    facets = [
-        count_facet(searcher, base, request.filters, spec, request.facet_size) for spec in FACETS
-    ]
     return SearchResult(
         request=request,
-        total=results.total,
+        total=total,
         hits=hits,
         facets=facets,
         notes=parsed.notes,
         took_ms=(time.perf_counter() - started) * 1000,
+        histogram=build_histogram(columns.days, final_docs),
     )
+
+
+def _page_of_hits(
+    searcher: Searcher,
+    base: q.Query,
+    final_docs: set[int],
+    request: SearchRequest,
+    parsed: ParsedQuery,
+    folding: bool,
+) -> list[Hit]:
+    if not final_docs:
+        return []
+    options = _sort_options(request.sort, parsed.query is None)
+    first = (request.page - 1) * request.page_size
+    ranked = _ranked(searcher, base, final_docs, options, first + request.page_size, folding)
+    columns = index_columns(searcher)
+    hits = []
+    for hit in ranked[first:]:
+        group = columns.values["reprint_group"][hit.docnum]
+        members = columns.groups.get(group, []) if folding else []
+        hits.append(_hit(searcher, hit, parsed.text_terms, members))
+    return hits
+
+
+def _ranked(
+    searcher: Searcher,
+    base: q.Query,
+    final_docs: set[int],
+    options: dict,
+    needed: int,
+    folding: bool,
+) -> list:
+    """The first ``needed`` hits in order; with folding, one per reprint group."""
+    groups = index_columns(searcher).values["reprint_group"]
+    limit = needed * 2 if folding else needed
+    while True:
+        results = searcher.search(base, limit=limit, filter=final_docs, **options)
+        if not folding:
+            return list(results)
+        seen: set[str] = set()
+        kept = []
+        for hit in results:
+            group = groups[hit.docnum]
+            if group not in seen:
+                seen.add(group)
+                kept.append(hit)
+        if len(kept) >= needed or results.scored_length() < limit:
+            return kept[:needed]
+        limit *= 4
 
 
 def _sort_options(sort: str, empty_query: bool) -> dict:
@@ -72,7 +144,7 @@ def _sort_options(sort: str, empty_query: bool) -> dict:
     return {}
 
 
-def _hit(hit, terms: set[str]) -> Hit:
+def _hit(searcher: Searcher, hit, terms: set[str], group: list[int]) -> Hit:
     article = article_from_stored(hit.fields())
     text = article.body or article.lead
     for candidate in (article.body, article.lead, article.title):
@@ -81,9 +153,43 @@ def _hit(hit, terms: set[str]) -> Hit:
             break
     marked = highlight(text, terms, article.language)
     title_forms = highlight(article.title, terms, article.language).forms if terms else []
+    reprints = _reprints(searcher, hit.docnum, group)
+    first = (
+        min(
+            [
+                *reprints,
+                Reprint(id=article.id, source=article.source, published=_iso(article.published)),
+            ],
+            key=lambda r: r.published or "9999",
+        )
+        if reprints
+        else None
+    )
     return Hit(
         article=article,
         score=hit.score or 0.0,
         snippet_html=marked.html,
         matched_forms=list(dict.fromkeys([*title_forms, *marked.forms])),
+        reprints=reprints,
+        first_source=first.source if first else "",
     )
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _reprints(searcher: Searcher, docnum: int, group: list[int]) -> list[Reprint]:
+    others = []
+    for member in group:
+        if member == docnum:
+            continue
+        stored = searcher.stored_fields(member)
+        others.append(
+            Reprint(
+                id=stored["id"],
+                source=stored.get("source") or "",
+                published=stored.get("published_iso"),
+            )
+        )
+    return sorted(others, key=lambda r: r.published or "9999")

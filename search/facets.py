@@ -1,27 +1,51 @@
 """Facets: counts per value that respect the other facets' filters.
 
 Values of one facet combine with OR and are counted as if unselected
-(disjunctive); different facets combine with AND.
+(disjunctive); different facets combine with AND. Counting reads each
+document's value from Whoosh column stores, loaded once per index version.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache, reduce
 
 from pyuca import Collator
 from whoosh import query as q
-from whoosh import sorting
 from whoosh.searching import Searcher
 
-from search.results import Facet, FacetValue
+from search.columns import index_columns
+from search.results import Facet, FacetOptions, FacetValue
+
+MAX_FACET_SIZE = 500
+NOT_SET_LABEL = "не вказано"
+LANGUAGE_LABELS = {"uk": "українська", "ru": "російська"}
+MONTH_NAMES = (
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+)
+_COLLATOR = Collator()
 
 
 @dataclass(slots=True, frozen=True)
 class FacetSpec:
     name: str  # the name in URLs
-    field: str  # the index field
+    field: str  # the index field, sortable (a column per document)
     label: str
     multivalued: bool = False
+    chronological: bool = False  # values are dates: newest first unless asked otherwise
 
 
 FACETS: tuple[FacetSpec, ...] = (
@@ -30,63 +54,150 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("speaker", "speakers", "Хто сказав", multivalued=True),
     FacetSpec("author", "authors", "Автор", multivalued=True),
     FacetSpec("language", "language", "Мова"),
-    FacetSpec("year", "year", "Рік"),
+    FacetSpec("year", "year", "Рік", chronological=True),
+    FacetSpec("month", "month", "Місяць", chronological=True),
 )
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
-LANGUAGE_LABELS = {"uk": "українська", "ru": "російська"}
-NOT_SET_LABEL = "не вказано"
-_COLLATOR = Collator()
+FACET_ORDERS = ("count", "alpha", "date")
 
 
 def filter_query(filters: dict[str, list[str]], skip: str | None = None) -> q.Query | None:
     """AND over facets, OR within one facet's values."""
-    parts = []
-    for name, values in filters.items():
-        spec = FACETS_BY_NAME.get(name)
-        if spec is None or name == skip or not values:
-            continue
-        terms = [q.Term(spec.field, value) for value in values]
-        parts.append(terms[0] if len(terms) == 1 else q.Or(terms))
+    parts = [
+        _values_query(FACETS_BY_NAME[name], values)
+        for name, values in filters.items()
+        if name in FACETS_BY_NAME and name != skip and values
+    ]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else q.And(parts)
 
 
-def _label(spec: FacetSpec, value: str) -> str:
+def _values_query(spec: FacetSpec, values: list[str]) -> q.Query:
+    terms = [q.Term(spec.field, value) for value in values]
+    return terms[0] if len(terms) == 1 else q.Or(terms)
+
+
+def label_for(spec: FacetSpec, value: str) -> str:
     if not value:
         return NOT_SET_LABEL
     if spec.name == "language":
         return LANGUAGE_LABELS.get(value, value)
+    if spec.name == "month" and len(value) == 7:
+        return f"{MONTH_NAMES[int(value[5:]) - 1]} {value[:4]}"
     return value
 
 
-def count_facet(
+@lru_cache(maxsize=4096)
+def _primary_weights(character: str) -> tuple[int, ...]:
+    key = _COLLATOR.sort_key(character)
+    return key[: key.index(0)] if 0 in key else key
+
+
+# The Unicode default order files ґ, ї under г, і and puts й before і; the Ukrainian
+# alphabet has its own order. Russian letters sit where Russian readers expect them.
+ALPHABET = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя"
+_ALPHABET_RANK = {letter: rank for rank, letter in enumerate(ALPHABET, start=1)}
+
+
+def _char_key(character: str) -> tuple[tuple[int, int], ...]:
+    rank = _ALPHABET_RANK.get(character)
+    if rank is not None:
+        return ((_primary_weights("а")[0], rank),)
+    return tuple((weight, 0) for weight in _primary_weights(character))
+
+
+def sort_key(label: str) -> tuple:
+    """Ukrainian alphabetical order (а б в г ґ д е є ж з и і ї й …)."""
+    text = label.lower()
+    primary = tuple(part for character in text for part in _char_key(character))
+    return (primary, _COLLATOR.sort_key(text))
+
+
+# --- counting ------------------------------------------------------------------------------
+
+
+def matching_docs(searcher: Searcher, query: q.Query) -> set[int]:
+    """Document numbers matching ``query`` (no scoring), deleted ones left out."""
+    reader = searcher.reader()
+    docs = set(searcher.docs_for_query(query))
+    if reader.has_deletions():
+        docs = {doc for doc in docs if not reader.is_deleted(doc)}
+    return docs
+
+
+def facet_filter_docs(searcher: Searcher, filters: dict[str, list[str]]) -> dict[str, set[int]]:
+    return {
+        name: matching_docs(searcher, _values_query(FACETS_BY_NAME[name], values))
+        for name, values in filters.items()
+        if name in FACETS_BY_NAME and values
+    }
+
+
+def count_facets(
     searcher: Searcher,
-    base: q.Query,
+    base_docs: set[int],
     filters: dict[str, list[str]],
-    spec: FacetSpec,
-    size: int,
-    order: str = "count",
+    options: dict[str, FacetOptions],
+    specs: Iterable[FacetSpec] = FACETS,
+) -> list[Facet]:
+    values_by_doc = index_columns(searcher).values
+    filter_docs = facet_filter_docs(searcher, filters)
+    facets = []
+    for spec in specs:
+        others = [docs for name, docs in filter_docs.items() if name != spec.name]
+        scoped = reduce(set.intersection, others, base_docs) if others else base_docs
+        counts = _count(values_by_doc[spec.field], scoped, spec.multivalued)
+        facets.append(
+            _facet(
+                spec,
+                counts,
+                set(filters.get(spec.name, [])),
+                options.get(spec.name, FacetOptions()),
+            )
+        )
+    return facets
+
+
+def _count(values: list, docs: set[int], multivalued: bool) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    if multivalued:
+        for doc in docs:
+            counts.update(values[doc])
+    else:
+        counts.update(values[doc] for doc in docs)
+    return counts
+
+
+def _facet(
+    spec: FacetSpec, counts: Counter[str], selected: set[str], options: FacetOptions
 ) -> Facet:
-    others = filter_query(filters, skip=spec.name)
-    scoped = q.And([base, others]) if others is not None else base
-    facet = sorting.FieldFacet(spec.field, allow_overlap=spec.multivalued, maptype=sorting.Count)
-    results = searcher.search(scoped, limit=1, groupedby={spec.name: facet}, scored=False)
-    counts: dict[str, int] = dict(results.groups(spec.name))
-    selected = set(filters.get(spec.name, []))
     for value in selected:
         counts.setdefault(value, 0)
-    counts.pop(None, None)
     values = [
-        FacetValue(value=v, label=_label(spec, v), count=c, selected=v in selected)
+        FacetValue(value=v, label=label_for(spec, v), count=c, selected=v in selected)
         for v, c in counts.items()
-        if c > 0 or v in selected
     ]
+    if options.contains:
+        needle = options.contains.lower()
+        values = [fv for fv in values if needle in fv.label.lower() or fv.selected]
+    _order(values, spec, options.order)
+    size = max(1, min(options.size, MAX_FACET_SIZE))
+    shown = values[:size] + [fv for fv in values[size:] if fv.selected]
+    return Facet(
+        name=spec.name,
+        label=spec.label,
+        values=shown,
+        truncated=len(values) > len(shown),
+        total_values=len(values),
+    )
+
+
+def _order(values: list[FacetValue], spec: FacetSpec, order: str) -> None:
+    order = order or ("date" if spec.chronological else "count")
     if order == "alpha":
-        values.sort(key=lambda fv: _COLLATOR.sort_key(fv.label.lower()))
-    else:
-        values.sort(key=lambda fv: (-fv.count, _COLLATOR.sort_key(fv.label.lower())))
-    if spec.name == "year":
+        values.sort(key=lambda fv: (not fv.value, sort_key(fv.label)))
+    elif order == "date":
         values.sort(key=lambda fv: fv.value, reverse=True)
-    shown = [fv for fv in values[:size]] + [fv for fv in values[size:] if fv.selected]
-    return Facet(name=spec.name, label=spec.label, values=shown, truncated=len(values) > len(shown))
+    else:
+        values.sort(key=lambda fv: (-fv.count, not fv.value, sort_key(fv.label)))

@@ -1,24 +1,30 @@
 """From what a person types to a Whoosh query.
 
-Words match by lemma in title, lead, body and quotes; "phrases" match lemmas
-in order; ="форма" asks for one exact form; field:value limits to a field;
--word / НЕ word excludes; OR / АБО / | between words offers alternatives.
-Nothing a person types raises: what cannot be read is dropped with a note.
+Words match by lemma in title, lead, body and quotes; "phrases" match lemmas in
+order; ="форма" asks for one exact form; prefix* expands (capped); field:value
+limits to a field; date:2024-11 or date:2024-11-01..2024-11-30 limits by date;
+AND / І / +, OR / АБО / |, NOT / НЕ / - and parentheses combine. Nothing a
+person types raises: what cannot be read is dropped, and a note says so.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as q
 
 from index.analysis import ukrainian_analyzer
+from index.analysis.normalize import fold, normalise_surface
+from search.dates import date_range
 
 TEXT_FIELDS = ("title", "lead", "body", "quotes")
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
+MAX_PREFIX_TERMS = 200
+MIN_PREFIX_CHARS = 2
 
 # field names a person may type → (index field, kind)
 FIELD_ALIASES: dict[str, tuple[str, str]] = {
@@ -38,14 +44,20 @@ FIELD_ALIASES: dict[str, tuple[str, str]] = {
     "автор": ("authors", "keyword"),
     "lang": ("language", "keyword"),
     "мова": ("language", "keyword"),
+    "date": ("published", "date"),
+    "дата": ("published", "date"),
 }
-OR_WORDS = frozenset({"or", "або", "|"})
-AND_WORDS = frozenset({"and", "і", "та", "&"})
+OR_WORDS = frozenset({"or", "або", "|", "||"})
+AND_WORDS = frozenset({"and", "і", "&", "&&"})
 NOT_WORDS = frozenset({"not", "не"})
 
-_CLAUSE = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[\w]+):)?(?P<exact>=)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))'
+_TOKEN = re.compile(
+    r"(?P<open>\()|(?P<close>\))"
+    r"|(?P<sign>[-+](?=[^\s\-+]))?(?:(?P<field>[^\W\d_][\w]*):)?(?P<exact>=)?"
+    r'(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
 )
+
+TermLister = Callable[[str, str], list[str]]  # (field, prefix) → indexed terms
 
 
 @dataclass(slots=True)
@@ -56,10 +68,210 @@ class ParsedQuery:
 
 
 @dataclass(slots=True)
-class _Clause:
-    query: q.Query
-    negated: bool = False
-    alternative: bool = False  # joined to the previous clause with OR
+class _Token:
+    kind: str  # "open", "close", "or", "and", "not", "clause"
+    match: re.Match[str] | None = None
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        if match.group("open"):
+            tokens.append(_Token("open"))
+        elif match.group("close"):
+            tokens.append(_Token("close"))
+        elif _is_operator(match):
+            word = match.group("word").lower()
+            kind = "or" if word in OR_WORDS else "and" if word in AND_WORDS else "not"
+            tokens.append(_Token(kind))
+        else:
+            tokens.append(_Token("clause", match))
+    return tokens
+
+
+def _is_operator(match: re.Match[str]) -> bool:
+    word = match.group("word")
+    if word is None or match.group("field") or match.group("exact") or match.group("sign"):
+        return False
+    lowered = word.lower()
+    return lowered in OR_WORDS or lowered in NOT_WORDS or (lowered in AND_WORDS and word.isupper())
+
+
+class _Parser:
+    """Recursive descent: or_expr := and_expr (OR and_expr)*; and_expr := unary+."""
+
+    def __init__(self, tokens: list[_Token], parsed: ParsedQuery, terms: TermLister | None) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.parsed = parsed
+        self.list_terms = terms
+        self.clauses = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at].kind if self.at < len(self.tokens) else None
+
+    def parse(self) -> q.Query | None:
+        result = self.or_expr()
+        while self.peek() is not None:  # a stray ")" or operator: skip it and go on
+            self.note_once("зайву дужку чи оператор пропущено")
+            self.at += 1
+            more = self.or_expr()
+            result = _and([result, more])
+        return result
+
+    def or_expr(self) -> q.Query | None:
+        options = [self.and_expr()]
+        while self.peek() == "or":
+            self.at += 1
+            options.append(self.and_expr())
+        present = [o for o in options if o is not None]
+        if len(present) < len(options):
+            self.note_once("оператор АБО без слова з одного боку пропущено")
+        if not present:
+            return None
+        return present[0] if len(present) == 1 else q.Or(present)
+
+    def and_expr(self) -> q.Query | None:
+        required: list[q.Query] = []
+        excluded: list[q.Query] = []
+        while self.peek() not in (None, "or", "close"):
+            negated, unit = self.unary()
+            if unit is None:
+                continue
+            (excluded if negated else required).append(unit)
+        return _combine(required, excluded, self.parsed)
+
+    def unary(self) -> tuple[bool, q.Query | None]:
+        kind = self.peek()
+        if kind == "and":
+            self.at += 1
+            return False, None
+        if kind == "not":
+            self.at += 1
+            if self.peek() in (None, "or", "close"):
+                self.note_once("оператор НЕ без слова пропущено")
+                return False, None
+            negated, unit = self.unary()
+            return not negated, unit
+        if kind == "open":
+            self.at += 1
+            inner = self.or_expr()
+            if self.peek() == "close":
+                self.at += 1
+            else:
+                self.note_once("незакриту дужку закрито в кінці запиту")
+            return False, inner
+        token = self.tokens[self.at]
+        self.at += 1
+        return self.clause(token.match)
+
+    def clause(self, match: re.Match[str] | None) -> tuple[bool, q.Query | None]:
+        if match is None:
+            return False, None
+        self.clauses += 1
+        if self.clauses > MAX_CLAUSES:
+            self.note_once(f"враховано лише перші {MAX_CLAUSES} умов запиту")
+            return False, None
+        return match.group("sign") == "-", build_clause(match, self.parsed, self.list_terms)
+
+    def note_once(self, note: str) -> None:
+        if note not in self.parsed.notes:
+            self.parsed.notes.append(note)
+
+
+def _and(parts: list[q.Query | None]) -> q.Query | None:
+    present = [p for p in parts if p is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else q.And(present)
+
+
+def _combine(
+    required: list[q.Query], excluded: list[q.Query], parsed: ParsedQuery
+) -> q.Query | None:
+    base = _and(list(required))
+    if not excluded:
+        return base
+    if base is None:
+        if "запит лише з винятками: показано все, крім них" not in parsed.notes:
+            parsed.notes.append("запит лише з винятками: показано все, крім них")
+        base = q.Every()
+    return q.AndNot(base, excluded[0] if len(excluded) == 1 else q.Or(excluded))
+
+
+def parse_query(text: str, list_terms: TermLister | None = None) -> ParsedQuery:
+    """Parse ``text``; ``list_terms`` lets prefix* expand against the index's terms."""
+    parsed = ParsedQuery(query=None)
+    text = text.replace("\x00", " ")
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        parsed.notes.append(f"запит обрізано до {MAX_QUERY_CHARS} символів")
+    if text.count('"') % 2:
+        parsed.notes.append("незакриті лапки закрито в кінці запиту")
+    parsed.query = _Parser(_tokens(text), parsed, list_terms).parse()
+    return parsed
+
+
+# --- one clause -------------------------------------------------------------------------
+
+
+def build_clause(
+    match: re.Match[str], parsed: ParsedQuery, list_terms: TermLister | None
+) -> q.Query | None:
+    phrase = match.group("phrase")
+    value = (phrase if phrase is not None else match.group("word") or "").strip()
+    typed_field = match.group("field")
+    fields, kind = TEXT_FIELDS, "text"
+    if typed_field:
+        alias = FIELD_ALIASES.get(typed_field.lower())
+        if alias is None:
+            parsed.notes.append(f"невідоме поле «{typed_field}»: шукаю як звичайні слова")
+            value = f"{typed_field} {value}"
+        else:
+            fields, kind = (alias[0],), alias[1]
+    if not value:
+        return None
+    if kind == "keyword":
+        return q.Term(fields[0], value)
+    if kind == "date":
+        return _date_clause(value, parsed)
+    if phrase is None and value.endswith("*"):
+        return _prefix_clause(value.rstrip("*"), fields, parsed, list_terms)
+    return text_query(value, fields, bool(match.group("exact")), parsed.text_terms)
+
+
+def _date_clause(value: str, parsed: ParsedQuery) -> q.Query | None:
+    bounds = date_range(value)
+    if bounds is None:
+        parsed.notes.append(
+            f"не розумію дату «{value}»: приклади date:2024-11, date:2024-11-01..2024-11-30"
+        )
+        return None
+    start, end = bounds
+    return q.DateRange("published", start, end)
+
+
+def _prefix_clause(
+    stem: str, fields: tuple[str, ...], parsed: ParsedQuery, list_terms: TermLister | None
+) -> q.Query | None:
+    """Every indexed word beginning with ``stem``, capped at MAX_PREFIX_TERMS per field."""
+    if len(stem) < MIN_PREFIX_CHARS or list_terms is None:
+        parsed.notes.append(f"«{stem}*»: замало літер для пошуку за початком слова")
+        return text_query(stem, fields, False, parsed.text_terms) if stem else None
+    prefix = fold(normalise_surface(stem))
+    terms: list[q.Query] = []
+    truncated = False
+    for fieldname in fields:
+        found = list_terms(fieldname, prefix)
+        truncated = truncated or len(found) > MAX_PREFIX_TERMS
+        for term in found[:MAX_PREFIX_TERMS]:
+            terms.append(q.Term(fieldname, term))
+            parsed.text_terms.add(term)
+    if truncated:
+        parsed.notes.append(
+            f"«{stem}*» має забагато продовжень: враховано перші {MAX_PREFIX_TERMS}"
+        )
+    return q.Or(terms) if terms else q.NullQuery
 
 
 def _positions(text: str, exact: bool) -> list[list[str]]:
@@ -82,6 +294,7 @@ def _field_query(fieldname: str, groups: list[list[str]]) -> q.Query:
 
 
 def text_query(text: str, fields: tuple[str, ...], exact: bool, terms: set[str]) -> q.Query | None:
+    """Lemmas (or one exact form) of ``text`` in any of ``fields``; several words in order."""
     groups = _positions(text, exact)
     if not groups:
         return None
@@ -89,79 +302,3 @@ def text_query(text: str, fields: tuple[str, ...], exact: bool, terms: set[str])
         terms.update(group)
     per_field = [_field_query(name, groups) for name in fields]
     return per_field[0] if len(per_field) == 1 else q.Or(per_field)
-
-
-def parse_query(text: str) -> ParsedQuery:
-    parsed = ParsedQuery(query=None)
-    if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS]
-        parsed.notes.append(f"запит обрізано до {MAX_QUERY_CHARS} символів")
-    clauses: list[_Clause] = []
-    negate_next = alternative_next = False
-    for match in _CLAUSE.finditer(text):
-        word = match.group("word")
-        if word is not None and match.group("field") is None and not match.group("exact"):
-            lowered = word.lower()
-            if lowered in OR_WORDS:
-                alternative_next = bool(clauses)
-                continue
-            if lowered in AND_WORDS and clauses:
-                continue
-            if lowered in NOT_WORDS:
-                negate_next = True
-                continue
-        clause = _clause(match, parsed)
-        if clause is None:
-            continue
-        clause.negated = clause.negated or negate_next
-        clause.alternative = alternative_next
-        negate_next = alternative_next = False
-        clauses.append(clause)
-        if len(clauses) >= MAX_CLAUSES:
-            parsed.notes.append(f"враховано лише перші {MAX_CLAUSES} умов запиту")
-            break
-    parsed.query = _combine(clauses, parsed)
-    return parsed
-
-
-def _clause(match: re.Match[str], parsed: ParsedQuery) -> _Clause | None:
-    value = match.group("phrase") if match.group("phrase") is not None else match.group("word")
-    value = (value or "").strip()
-    if not value:
-        return None
-    fieldname, kind = TEXT_FIELDS, "text"
-    typed_field = match.group("field")
-    if typed_field:
-        alias = FIELD_ALIASES.get(typed_field.lower())
-        if alias is None:
-            parsed.notes.append(f"невідоме поле «{typed_field}»: шукаю як звичайні слова")
-            value = f"{typed_field} {value}"
-        else:
-            fieldname, kind = (alias[0],), alias[1]
-    if kind == "keyword":
-        built: q.Query | None = q.Term(fieldname[0], value)
-    else:
-        built = text_query(value, fieldname, bool(match.group("exact")), parsed.text_terms)
-    if built is None:
-        return None
-    return _Clause(built, negated=bool(match.group("neg")))
-
-
-def _combine(clauses: list[_Clause], parsed: ParsedQuery) -> q.Query | None:
-    groups: list[list[q.Query]] = []
-    negatives: list[q.Query] = []
-    for clause in clauses:
-        if clause.negated:
-            negatives.append(clause.query)
-        elif clause.alternative and groups:
-            groups[-1].append(clause.query)
-        else:
-            groups.append([clause.query])
-    positives = [g[0] if len(g) == 1 else q.Or(g) for g in groups]
-    if not positives:
-        if negatives:
-            parsed.notes.append("запит лише з винятками: показано все, крім них")
-            return q.AndNot(q.Every(), q.Or(negatives))
-        return None
-    base = positives[0] if len(positives) == 1 else q.And(positives)
-    return q.AndNot(base, q.Or(negatives)) if negatives else base

@@ -12,13 +12,21 @@ MAX_PAGE_SIZE = 100
 
 
 @dataclass(slots=True, kw_only=True)
+class FacetOptions:
+    size: int = 10
+    order: str = ""  # "count", "alpha" or "date"; "" is date for year/month, else count
+    contains: str = ""  # only values whose label contains this text (case-insensitive)
+
+
+@dataclass(slots=True, kw_only=True)
 class SearchRequest:
     text: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)  # facet name → selected values
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
-    facet_size: int = 10
+    facet_options: dict[str, FacetOptions] = field(default_factory=dict)
+    reprints: str = "fold"  # "fold": one hit per reprint group; "all": every copy
 
 
 @dataclass(slots=True, kw_only=True)
@@ -35,6 +43,14 @@ class Facet:
     label: str
     values: list[FacetValue]
     truncated: bool = False
+    total_values: int = 0
+
+
+@dataclass(slots=True, kw_only=True)
+class Reprint:
+    id: str
+    source: str
+    published: str | None  # ISO 8601
 
 
 @dataclass(slots=True, kw_only=True)
@@ -43,6 +59,24 @@ class Hit:
     score: float
     snippet_html: str  # escaped text with <mark> around matched words
     matched_forms: list[str]
+    reprints: list[Reprint] = field(default_factory=list)  # the same text elsewhere, oldest first
+    first_source: str = ""  # which outlet had it first, where reprints exist
+
+
+@dataclass(slots=True, kw_only=True)
+class Bucket:
+    start: str  # ISO date of the period's first day
+    label: str
+    count: int  # stories matching the query
+    archive_count: int  # all stories in the archive in that period
+    share: float  # count / archive_count: attention, normalised
+
+
+@dataclass(slots=True, kw_only=True)
+class Histogram:
+    interval: str  # "day", "week", "month" or "year"
+    buckets: list[Bucket]
+    undated: int = 0
 
 
 @dataclass(slots=True, kw_only=True)
@@ -53,6 +87,7 @@ class SearchResult:
     facets: list[Facet]
     notes: list[str]
     took_ms: float
+    histogram: Histogram | None = None
 
     @property
     def pages(self) -> int:
@@ -66,6 +101,7 @@ class SearchResult:
             "notes": self.notes,
             "hits": [_hit_json(hit) for hit in self.hits],
             "facets": [asdict(facet) for facet in self.facets],
+            "histogram": asdict(self.histogram) if self.histogram else None,
         }
 
 

@@ -225,3 +225,155 @@ def test_long_query_gets_a_note(searcher) -> None:
 
 def test_only_stop_words_is_the_whole_archive(searcher) -> None:
     assert run_search(searcher, SearchRequest(text="і та або що")).total == len(ARTICLES)
+
+
+def test_parentheses_group_alternatives(searcher) -> None:
+    assert ids(searcher, "(бюджет OR науковці) ракетна") == {"a3"}
+    assert ids(searcher, "бюджет OR (науковці ракетна)") == {"a2", "a3"}
+
+
+def test_unbalanced_parentheses_get_the_best_reading_and_a_note(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="((бюджет"))
+    assert {h.article.id for h in result.hits} == {"a2"}
+    assert any("дужк" in note for note in result.notes)
+
+
+def test_prefix_expands_against_the_index(searcher) -> None:
+    assert ids(searcher, "ракет*") == {"a1", "a3", "a4"}
+    assert ids(searcher, "title:бюдж*") == {"a2"}
+
+
+def test_one_letter_prefix_is_refused_with_a_note(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="р*"))
+    assert any("замало" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("date:2024", {"a1", "a4"}),
+        ("date:2024-11", {"a1"}),
+        ("date:2024-11-13", {"a1"}),
+        ("date:2024-01-01..2025-12-31", {"a1", "a2", "a4"}),
+        ("date:..2024-06-01", {"a3", "a4"}),
+        ("ракетна date:2023", {"a3"}),
+    ],
+)
+def test_date_filters(searcher, typed: str, expected: set[str]) -> None:
+    assert ids(searcher, typed) == expected
+
+
+def test_bad_date_gets_a_note_not_an_error(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="date:2024-13-45"))
+    assert any("дату" in note for note in result.notes)
+
+
+def test_facet_values_in_ukrainian_alphabetical_order(searcher) -> None:
+    from search.results import FacetOptions
+
+    result = run_search(
+        searcher, SearchRequest(facet_options={"source": FacetOptions(order="alpha")})
+    )
+    labels = [v.label for v in next(f for f in result.facets if f.name == "source").values]
+    assert labels == ["Вісник", "Громада", "Курьер"]
+
+
+def test_search_inside_a_facet(searcher) -> None:
+    from search.results import FacetOptions
+
+    result = run_search(
+        searcher, SearchRequest(facet_options={"rubric": FacetOptions(contains="на")})
+    )
+    assert [v.value for v in next(f for f in result.facets if f.name == "rubric").values] == [
+        "Наука"
+    ]
+
+
+def test_month_facet_and_not_set_bucket(searcher) -> None:
+    result = run_search(searcher, SearchRequest())
+    months = next(f for f in result.facets if f.name == "month").values
+    assert months[0].value == "2025-02" and months[0].label == "лютий 2025"
+    assert any(v.value == "" and v.label == "не вказано" for v in months)
+
+
+def test_histogram_counts_and_shares(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="ракетна"))
+    histogram = result.histogram
+    assert histogram is not None and histogram.interval == "month"
+    assert sum(b.count for b in histogram.buckets) == 3
+    full = [b for b in histogram.buckets if b.count]
+    assert all(b.share == 1.0 for b in full)  # every dated story of those months matches
+
+
+def test_ukrainian_collation_puts_ge_after_ge() -> None:
+    from search.facets import sort_key
+
+    words = ["ґанок", "яблуко", "гора", "їжак", "інжир", "єнот", "дім", "йод", "иній"]
+    assert sorted(words, key=sort_key) == [
+        "гора",
+        "ґанок",
+        "дім",
+        "єнот",
+        "иній",
+        "інжир",
+        "їжак",
+        "йод",
+        "яблуко",
+    ]
+
+
+REPRINT_TEXT = (
+    "Три міста отримають сто двадцять мільйонів євро на модернізацію теплоелектроцентралей, "
+    "повідомили в міністерстві. Гроші підуть на нові котли, лічильники і ремонт мереж, "
+    "а роботи завершать до початку наступного опалювального сезону."
+)
+
+
+@pytest.fixture(scope="module")
+def reprint_searcher(tmp_path_factory: pytest.TempPathFactory):
+    from index.reprints import assign_reprint_groups
+
+    articles = [
+        Article(
+            id="r1",
+            title="Гроші на ТЕЦ",
+            source="Вісник",
+            body=REPRINT_TEXT,
+            published=datetime.fromisoformat("2024-05-01T09:00:00+03:00"),
+        ),
+        Article(
+            id="r2",
+            title="Три міста модернізують ТЕЦ",
+            source="Громада",
+            body=REPRINT_TEXT + " Передрук.",
+            published=datetime.fromisoformat("2024-05-01T15:00:00+03:00"),
+        ),
+        Article(
+            id="r3",
+            title="Інша новина про ТЕЦ",
+            source="Курьер",
+            body="Теплоелектроцентраль у місті зупинили на ремонт після аварії на мережах.",
+            published=datetime.fromisoformat("2024-05-02T10:00:00+03:00"),
+        ),
+    ]
+    assert assign_reprint_groups(articles) == 1
+    folder: Path = tmp_path_factory.mktemp("reprints")
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    with ix.writer() as writer:
+        for article in articles:
+            writer.add_document(**article_document(article))
+    with ix.searcher() as opened:
+        yield opened
+
+
+def test_reprints_fold_under_one_hit_naming_the_first_outlet(reprint_searcher) -> None:
+    result = run_search(reprint_searcher, SearchRequest(text="ТЕЦ"))
+    assert result.total == 2
+    folded = next(h for h in result.hits if h.reprints)
+    assert {folded.article.id, *(r.id for r in folded.reprints)} == {"r1", "r2"}
+    assert folded.first_source == "Вісник"
+
+
+def test_reprints_switch_shows_every_copy(reprint_searcher) -> None:
+    result = run_search(reprint_searcher, SearchRequest(text="ТЕЦ", reprints="all"))
+    assert result.total == 3 and len(result.hits) == 3

@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from search.facets import FACETS_BY_NAME
-from search.results import SORTS, SearchRequest
+from search.facets import FACET_ORDERS, FACETS_BY_NAME, MAX_FACET_SIZE
+from search.results import SORTS, FacetOptions, SearchRequest
 
 MAX_PAGE = 1000
 
@@ -29,17 +29,36 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def _facet_options(args: MultiDict) -> dict[str, FacetOptions]:
+    """Per-facet display: fsize.<facet>=N, fsort.<facet>=count|alpha|date, fq.<facet>=text."""
+    options: dict[str, FacetOptions] = {}
+    for name in FACETS_BY_NAME:
+        order = args.get(f"fsort.{name}", "")
+        if order and order not in FACET_ORDERS:
+            raise BadParameter(f"parameter 'fsort.{name}' must be one of {', '.join(FACET_ORDERS)}")
+        size = _int(args, f"fsize.{name}", 10, 1, MAX_FACET_SIZE)
+        contains = args.get(f"fq.{name}", "")[:100]
+        if order or size != 10 or contains:
+            options[name] = FacetOptions(size=size, order=order, contains=contains)
+    return options
+
+
 def request_from_args(args: MultiDict) -> SearchRequest:
     sort = args.get("sort", "relevance")
     if sort not in SORTS:
         raise BadParameter(f"parameter 'sort' must be one of {', '.join(SORTS)}")
-    filters = {name: [v for v in args.getlist(name) if v is not None] for name in FACETS_BY_NAME}
+    reprints = args.get("reprints", "fold")
+    if reprints not in ("fold", "all"):
+        raise BadParameter("parameter 'reprints' must be 'fold' or 'all'")
+    filters = {name: [v[:300] for v in args.getlist(name)] for name in FACETS_BY_NAME}
     return SearchRequest(
         text=args.get("q", "")[:2000],
         filters={k: v for k, v in filters.items() if v},
         sort=sort,
         page=_int(args, "page", 1, 1, MAX_PAGE),
         page_size=_int(args, "size", 20, 1, 100),
+        facet_options=_facet_options(args),
+        reprints=reprints,
     )
 
 
@@ -55,6 +74,16 @@ def query_string(request: SearchRequest, **changes: object) -> str:
     sort = changes.get("sort", request.sort)
     if sort != "relevance":
         params.append(("sort", str(sort)))
+    reprints = changes.get("reprints", request.reprints)
+    if reprints != "fold":
+        params.append(("reprints", str(reprints)))
+    for name, option in changes.get("facet_options", request.facet_options).items():  # type: ignore[union-attr]
+        if option.size != 10:
+            params.append((f"fsize.{name}", str(option.size)))
+        if option.order:
+            params.append((f"fsort.{name}", option.order))
+        if option.contains:
+            params.append((f"fq.{name}", option.contains))
     page = changes.get("page", 1)
     if page != 1:
         params.append(("page", str(page)))

@@ -1,0 +1,91 @@
+"""Reprints: the same text published under other URLs, found by shingle overlap.
+
+Each body becomes a set of hashed word 5-grams; texts that share one of their
+SKETCH smallest hashes (a bottom-k sketch) are compared, and pairs whose
+shingle sets overlap by at least REPRINT_JACCARD join one group. A group is named by its earliest
+member, so a search can fold a reprint group into one hit.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+from index.analysis.normalize import fold
+from index.article import Article
+
+SHINGLE_WORDS = 5
+MIN_SHINGLES = 8  # shorter texts are too short to call reprints
+REPRINT_JACCARD = 0.6
+SKETCH = 8
+MAX_BUCKET = 64  # a hash shared by more texts is boilerplate, not a reprint signal
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> frozenset[int]:
+    words = [fold(word) for word in _WORD.findall(text)]
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8"))
+        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
+    )
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _candidate_pairs(sets: dict[int, frozenset[int]]) -> set[tuple[int, int]]:
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, shingle_set in sets.items():
+        for value in heapq.nsmallest(SKETCH, shingle_set):
+            buckets[value].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                pairs.add((first, second))
+    return pairs
+
+
+def assign_reprint_groups(articles: Sequence[Article]) -> int:
+    """Set ``reprint_group`` on every article; returns how many articles are reprints."""
+    sets = {i: shingles(a.body) for i, a in enumerate(articles)}
+    usable = {i: s for i, s in sets.items() if len(s) >= MIN_SHINGLES}
+    groups = _UnionFind(len(articles))
+    for first, second in _candidate_pairs(usable):
+        if _jaccard(usable[first], usable[second]) >= REPRINT_JACCARD:
+            groups.union(first, second)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        members[groups.find(i)].append(i)
+    reprints = 0
+    for group in members.values():
+        earliest = min(group, key=lambda i: _first_key(articles[i]))
+        for i in group:
+            articles[i].reprint_group = articles[earliest].id
+        reprints += len(group) - 1
+    return reprints
+
+
+def _first_key(article: Article) -> tuple:
+    published = article.published.timestamp() if article.published else float("inf")
+    return (published, article.id)

@@ -1,0 +1,91 @@
+"""Per-document values read once per index version from Whoosh column stores.
+
+Facet counts, the histogram and reprint folding all need one value per
+document for many documents; reading columns once and keeping them per index
+version turns each of those into a pass over a Python list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date
+from threading import Lock
+
+from whoosh.searching import Searcher
+from whoosh.util.times import long_to_datetime
+
+from index.extract.dates import KYIV
+
+MULTIVALUED = frozenset({"speakers", "authors"})
+SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
+_KEEP_VERSIONS = 2
+
+
+@dataclass(slots=True)
+class IndexColumns:
+    values: dict[str, list] = field(default_factory=dict)  # field → value per document
+    days: list[date | None] = field(default_factory=list)  # Kyiv publication day per document
+    groups: dict[str, list[int]] = field(default_factory=dict)  # reprint group → documents
+
+
+_CACHE: dict[tuple, IndexColumns] = {}
+_LOCK = Lock()
+
+
+def version_key(searcher: Searcher) -> tuple:
+    """Which index version a searcher reads: its real folder, generation and size."""
+    index = getattr(searcher, "_ix", None)
+    folder = getattr(getattr(index, "storage", None), "folder", None)
+    generation = index.latest_generation() if index is not None else None
+    where = os.path.realpath(folder) if folder else id(index)
+    return (where, generation, searcher.reader().doc_count_all())
+
+
+def index_columns(searcher: Searcher) -> IndexColumns:
+    key = version_key(searcher)
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    loaded = _load(searcher)
+    with _LOCK:
+        while len(_CACHE) >= _KEEP_VERSIONS:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = loaded
+    return loaded
+
+
+def _load(searcher: Searcher) -> IndexColumns:
+    reader = searcher.reader()
+    columns = IndexColumns()
+    for name in SINGLE_VALUED:
+        columns.values[name] = [value or "" for value in reader.column_reader(name)]
+    for name in MULTIVALUED:
+        columns.values[name] = [
+            tuple(v for v in (value or "").split(",") if v) for value in reader.column_reader(name)
+        ]
+    columns.days = [_local_day(raw) for raw in reader.column_reader("published", translate=False)]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for doc, group in enumerate(columns.values["reprint_group"]):
+        groups[group].append(doc)
+    columns.groups = {group: docs for group, docs in groups.items() if len(docs) > 1}
+    return columns
+
+
+def _local_day(raw: int | None) -> date | None:
+    """The Kyiv calendar day of a stored publication time; None where the article has none.
+
+    Columns hold microseconds since datetime.min (naive UTC); a document without a
+    date holds a value outside the calendar.
+    """
+    if raw is None:
+        return None
+    try:
+        value = long_to_datetime(raw)
+    except (OverflowError, ValueError):
+        return None
+    if value.year < 1900:
+        return None
+    return value.replace(tzinfo=UTC).astimezone(KYIV).date()

@@ -1,0 +1,86 @@
+"""A date histogram of the current query, with each period's share of all stories.
+
+The share (stories matching ÷ all stories in the archive that period) shows
+attention independent of how much the archive holds for a period, as Media
+Cloud's normalised attention does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from search.facets import MONTH_NAMES
+from search.results import Bucket, Histogram
+
+MAX_DAY_SPAN = 62
+MAX_WEEK_SPAN = 400
+MAX_MONTH_SPAN = 366 * 8
+
+
+def choose_interval(first: date, last: date) -> str:
+    span = (last - first).days
+    if span <= MAX_DAY_SPAN:
+        return "day"
+    if span <= MAX_WEEK_SPAN:
+        return "week"
+    return "month" if span <= MAX_MONTH_SPAN else "year"
+
+
+def period_start(day: date, interval: str) -> date:
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next(start: date, interval: str) -> date:
+    if interval == "day":
+        return start + timedelta(days=1)
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.replace(year=start.year + 1)
+
+
+def _label(start: date, interval: str) -> str:
+    if interval == "year":
+        return str(start.year)
+    if interval == "month":
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    if interval == "week":
+        return f"тиждень з {start:%d.%m.%Y}"
+    return f"{start:%d.%m.%Y}"
+
+
+def build_histogram(days: list[date | None], docs: set[int]) -> Histogram | None:
+    """Buckets from first to last matching day; ``days`` holds each document's day."""
+    matched = [days[d] for d in docs]
+    dated = [d for d in matched if d is not None]
+    if not dated:
+        return None
+    first, last = min(dated), max(dated)
+    interval = choose_interval(first, last)
+    counts = Counter(period_start(d, interval) for d in dated)
+    archive = Counter(
+        period_start(d, interval) for d in days if d is not None and first <= d <= last
+    )
+    buckets = []
+    start = period_start(first, interval)
+    while start <= last:
+        count, total = counts.get(start, 0), archive.get(start, 0)
+        buckets.append(
+            Bucket(
+                start=start.isoformat(),
+                label=_label(start, interval),
+                count=count,
+                archive_count=total,
+                share=round(count / total, 4) if total else 0.0,
+            )
+        )
+        start = _next(start, interval)
+    return Histogram(interval=interval, buckets=buckets, undated=len(matched) - len(dated))
