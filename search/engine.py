@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import reduce
 from itertools import islice
 from pathlib import Path
@@ -12,8 +14,10 @@ from whoosh import query as q
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from index.article import Article
 from index.schema import article_from_stored
 from search.columns import index_columns
+from search.dates import date_range
 from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
@@ -59,53 +63,80 @@ def parse_for(searcher: Searcher, text: str) -> ParsedQuery:
     return parse_query(text, term_lister(searcher))
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
-    started = time.perf_counter()
-    request = _sanitised(request)
+@dataclass(slots=True)
+class _Resolved:
+    parsed: ParsedQuery
+    base: q.Query  # the query text and period, without facet filters
+    base_docs: set[int]
+    final_docs: set[int]  # with facet filters
+
+
+def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
     parsed = parse_for(searcher, request.text)
     base = parsed.query if parsed.query is not None else q.Every()
-    columns = index_columns(searcher)
+    period = _period(request.dates, parsed.notes)
+    if period is not None:
+        base = q.And([base, period]) if parsed.query is not None else period
     base_docs = matching_docs(searcher, base)
     filter_sets = list(facet_filter_docs(searcher, request.filters).values())
     final_docs = reduce(set.intersection, filter_sets, base_docs) if filter_sets else base_docs
+    return _Resolved(parsed, base, base_docs, final_docs)
+
+
+def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
+    started = time.perf_counter()
+    request = _sanitised(request)
+    found = _resolve(searcher, request)
+    columns = index_columns(searcher)
     folding = request.reprints != "all"
-    hits = _page_of_hits(searcher, base, final_docs, request, parsed, folding)
-    facets = count_facets(searcher, base_docs, request.filters, request.facet_options, FACETS)
-    total = (
-        len({columns.values["reprint_group"][d] for d in final_docs})
-        if folding
-        else len(final_docs)
-    )
+    hits = _page_of_hits(searcher, found, request, folding)
+    facets = count_facets(searcher, found.base_docs, request.filters, request.facet_options, FACETS)
+    groups = columns.values["reprint_group"]
+    total = len({groups[d] for d in found.final_docs}) if folding else len(found.final_docs)
     return SearchResult(
         request=request,
         total=total,
         hits=hits,
         facets=facets,
-        notes=parsed.notes,
+        notes=found.parsed.notes,
         took_ms=(time.perf_counter() - started) * 1000,
-        histogram=build_histogram(columns.days, final_docs),
+        histogram=build_histogram(columns.days, found.final_docs),
     )
 
 
+def iter_matching(searcher: Searcher, request: SearchRequest) -> Iterator[Article]:
+    """Every article the request matches, in its sort order, reprints folded or not."""
+    found = _resolve(searcher, _sanitised(request))
+    if not found.final_docs:
+        return
+    options = _sort_options(request.sort, found.parsed.query is None)
+    groups = index_columns(searcher).values["reprint_group"]
+    seen: set[str] = set()
+    for hit in searcher.search(found.base, limit=None, filter=found.final_docs, **options):
+        group = groups[hit.docnum]
+        if request.reprints != "all":
+            if group in seen:
+                continue
+            seen.add(group)
+        yield article_from_stored(hit.fields())
+
+
 def _page_of_hits(
-    searcher: Searcher,
-    base: q.Query,
-    final_docs: set[int],
-    request: SearchRequest,
-    parsed: ParsedQuery,
-    folding: bool,
+    searcher: Searcher, found: _Resolved, request: SearchRequest, folding: bool
 ) -> list[Hit]:
-    if not final_docs:
+    if not found.final_docs:
         return []
-    options = _sort_options(request.sort, parsed.query is None)
+    options = _sort_options(request.sort, found.parsed.query is None)
     first = (request.page - 1) * request.page_size
-    ranked = _ranked(searcher, base, final_docs, options, first + request.page_size, folding)
+    ranked = _ranked(
+        searcher, found.base, found.final_docs, options, first + request.page_size, folding
+    )
     columns = index_columns(searcher)
     hits = []
     for hit in ranked[first:]:
         group = columns.values["reprint_group"][hit.docnum]
         members = columns.groups.get(group, []) if folding else []
-        hits.append(_hit(searcher, hit, parsed.text_terms, members))
+        hits.append(_hit(searcher, hit, found.parsed.text_terms, members))
     return hits
 
 
@@ -134,6 +165,16 @@ def _ranked(
         if len(kept) >= needed or results.scored_length() < limit:
             return kept[:needed]
         limit *= 4
+
+
+def _period(dates: str, notes: list[str]) -> q.Query | None:
+    if not dates:
+        return None
+    bounds = date_range(dates)
+    if bounds is None:
+        notes.append(f"не розумію період «{dates}»: приклади 2024-11, 2024-11-01..2024-11-30")
+        return None
+    return q.DateRange("published", *bounds)
 
 
 def _sort_options(sort: str, empty_query: bool) -> dict:

@@ -26,6 +26,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = 20
     facet_options: dict[str, FacetOptions] = field(default_factory=dict)
+    dates: str = ""  # a period: "2024", "2024-11", "2024-11-01..2024-11-30"
     reprints: str = "fold"  # "fold": one hit per reprint group; "all": every copy
 
 
@@ -113,4 +114,6 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
         "score": round(hit.score, 4),
         "snippet_html": hit.snippet_html,
         "matched_forms": hit.matched_forms,
+        "reprints": [asdict(reprint) for reprint in hit.reprints],
+        "first_source": hit.first_source,
     }

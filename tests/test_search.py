@@ -377,3 +377,24 @@ def test_reprints_fold_under_one_hit_naming_the_first_outlet(reprint_searcher) -
 def test_reprints_switch_shows_every_copy(reprint_searcher) -> None:
     result = run_search(reprint_searcher, SearchRequest(text="ТЕЦ", reprints="all"))
     assert result.total == 3 and len(result.hits) == 3
+
+
+def test_more_like_this_finds_related_articles_not_itself(searcher) -> None:
+    from search.similar import more_like_this
+
+    similar = [hit.article.id for hit in more_like_this(searcher, "a3", limit=3)]
+    assert "a3" not in similar
+    assert similar[0] == "a1"  # the other Ukrainian story on rocket technology
+
+
+def test_more_like_this_for_an_unknown_id_is_empty(searcher) -> None:
+    from search.similar import more_like_this
+
+    assert more_like_this(searcher, "nope") == []
+
+
+def test_period_filter_beside_the_query(searcher) -> None:
+    assert ids(searcher, "ракетна", dates="2024") == {"a1", "a4"}
+    assert ids(searcher, "", dates="2023-01..2024-03") == {"a3", "a4"}
+    odd = run_search(searcher, SearchRequest(dates="вчора"))
+    assert odd.notes and odd.total == 5

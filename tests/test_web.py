@@ -37,7 +37,7 @@ def test_facets_present_and_clickable(client) -> None:
         assert label in html
     link = re.search(r'href="(\?source=[^"]+)"', html).group(1)
     filtered = client.get("/" + unescape(link)).get_data(as_text=True)
-    assert 'aria-pressed="true"' in filtered
+    assert 'aria-checked="true"' in filtered
     assert "Прибрати фільтр" in filtered
 
 
@@ -126,3 +126,111 @@ def test_running_app_picks_up_a_swapped_index(tmp_path: Path) -> None:
     for _ in range(3):  # more swaps than versions kept: the app must follow the link, not a version
         rebuild(archive, index, stream=io.StringIO(), interactive=False)
     assert client.get("/search.json").get_json()["total"] == 14
+
+
+def test_csv_export_has_every_match_and_honours_filters(client) -> None:
+    import csv
+    import io
+
+    response = client.get("/search.csv?source=Старий Кобзар")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == 8
+    assert {row["source"] for row in rows} == {"Старий Кобзар"}
+    assert all(row["sha256"] and row["path"] for row in rows)
+
+
+def test_atom_feed_is_valid_xml_newest_first(client) -> None:
+    from xml.etree import ElementTree
+
+    response = client.get("/search.atom?q=Мельник")
+    assert response.mimetype == "application/atom+xml"
+    feed = ElementTree.fromstring(response.get_data())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert entries and feed.find("a:title", ns).text == "Підшивка: Мельник"
+    dates = [e.find("a:updated", ns).text for e in entries]
+    assert dates == sorted(dates, reverse=True)
+    assert all(e.find("a:link", ns).get("href").startswith("http://localhost/article/") for e in entries)
+
+
+def test_timeline_svg_with_period_links(client) -> None:
+    html = client.get("/?q=бюджет").get_data(as_text=True)
+    assert "<svg" in html and "?q=" in html and "dates=" in html
+    narrowed = client.get("/search.json?q=бюджет&dates=2024").get_json()
+    assert all(hit["published"].startswith("2024") for hit in narrowed["hits"])
+
+
+def test_period_form_inputs(client) -> None:
+    data = client.get("/search.json?from=2025-01-01&to=2025-12-31").get_json()
+    assert data["query"]["dates"] == "2025-01-01..2025-12-31"
+    assert all(hit["published"][:4] == "2025" for hit in data["hits"] if hit["published"])
+
+
+def test_reprints_folded_and_switchable(client) -> None:
+    folded = client.get("/search.json?q=спальних вагонів").get_json()
+    hit = next(h for h in folded["hits"] if h["reprints"])
+    assert hit["first_source"] and hit["reprints"][0]["source"] != hit["source"]
+    html = client.get("/?q=спальних вагонів").get_data(as_text=True)
+    assert "Також опублікували" in html
+    unfolded = client.get("/search.json?q=спальних вагонів&reprints=all").get_json()
+    assert unfolded["total"] == folded["total"] + 1
+
+
+def test_speaker_page_lists_quotes_over_time(client) -> None:
+    speakers = client.get("/search.json").get_json()["facets"]
+    top = next(f for f in speakers if f["name"] == "speaker")["values"][0]["value"]
+    page = client.get(f"/speaker/{top}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert top in html and "<q" in html
+    assert client.get("/speaker/Ніхто Ніколи").status_code == 404
+
+
+def test_help_page_documents_the_query_language(client) -> None:
+    html = client.get("/help").get_data(as_text=True)
+    for example in ('="Зеленського"', "date:2024-11", "quote:", "speaker:", "АБО", "НЕ"):
+        assert example in unescape(html)
+
+
+def test_english_interface_by_switch(client) -> None:
+    response = client.get("/lang/en?next=/?q=бюджет")
+    assert response.status_code == 302 and "lang=en" in response.headers["Set-Cookie"]
+    html = client.get("/?q=бюджет").get_data(as_text=True)
+    assert '<html lang="en">' in html and "results" in html
+    assert client.get("/lang/en?next=//evil.example").headers["Location"] == "/"
+
+
+def test_facet_show_more_and_alphabetical_links(client) -> None:
+    html = client.get("/").get_data(as_text=True)
+    assert "fsize.author=100" in unescape(html)
+    assert "fsort.source=alpha" in unescape(html)
+    data = client.get("/search.json?fsort.source=alpha").get_json()
+    labels = [v["label"] for v in next(f for f in data["facets"] if f["name"] == "source")["values"]]
+    assert labels == ["Громада Live", "Дніпровий вісник", "Одесский курьер", "Полтавські обрії", "Старий Кобзар"]
+
+
+def test_article_page_shows_quotes_similar_and_citation(client) -> None:
+    hit = client.get("/search.json?q=speaker:\"Тарас Мельник\"").get_json()["hits"][0]
+    html = client.get(f"/article/{hit['id']}").get_data(as_text=True)
+    assert "Цитати" in html and "Схожі матеріали" in html and "Як цитувати" in html
+    assert hit["sha256"] in html
+
+
+def test_json_schema_of_a_search(client) -> None:
+    data = client.get("/search.json?q=бюджет").get_json()
+    assert set(data) == {"query", "total", "took_ms", "notes", "hits", "facets", "histogram"}
+    hit = data["hits"][0]
+    for key in ("id", "title", "published", "source", "domain", "rubric", "authors", "speakers",
+                "language", "url", "path", "sha256", "snippet_html", "matched_forms", "reprints", "score"):
+        assert key in hit
+    facet = data["facets"][0]
+    assert set(facet) == {"name", "label", "values", "truncated", "total_values"}
+    assert set(facet["values"][0]) == {"value", "label", "count", "selected"}
+    assert set(data["histogram"]) == {"interval", "buckets", "undated"}
+
+
+def test_bad_facet_parameters_are_400(client) -> None:
+    assert client.get("/?fsort.source=upside").status_code == 400
+    assert client.get("/?fsize.source=0").status_code == 400
+    assert client.get("/?reprints=maybe").status_code == 400

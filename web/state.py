@@ -43,6 +43,14 @@ def _facet_options(args: MultiDict) -> dict[str, FacetOptions]:
     return options
 
 
+def _dates(args: MultiDict) -> str:
+    """The period: `dates=2024-11`, or the two date inputs `from` and `to` of the page's form."""
+    if args.get("dates"):
+        return args["dates"][:50]
+    first, last = args.get("from", "")[:10], args.get("to", "")[:10]
+    return f"{first}..{last}" if first or last else ""
+
+
 def request_from_args(args: MultiDict) -> SearchRequest:
     sort = args.get("sort", "relevance")
     if sort not in SORTS:
@@ -58,6 +66,7 @@ def request_from_args(args: MultiDict) -> SearchRequest:
         page=_int(args, "page", 1, 1, MAX_PAGE),
         page_size=_int(args, "size", 20, 1, 100),
         facet_options=_facet_options(args),
+        dates=_dates(args),
         reprints=reprints,
     )
 
@@ -74,6 +83,9 @@ def query_string(request: SearchRequest, **changes: object) -> str:
     sort = changes.get("sort", request.sort)
     if sort != "relevance":
         params.append(("sort", str(sort)))
+    dates = changes.get("dates", request.dates)
+    if dates:
+        params.append(("dates", str(dates)))
     reprints = changes.get("reprints", request.reprints)
     if reprints != "fold":
         params.append(("reprints", str(reprints)))

@@ -1,4 +1,4 @@
-"""Thin views: read the URL, call search/, render HTML or JSON."""
+"""Thin views: read the URL, call search/, render HTML, JSON, CSV or Atom."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from flask import (
     abort,
     current_app,
     jsonify,
+    make_response,
+    redirect,
     render_template,
     request,
     url_for,
@@ -19,25 +21,51 @@ from index.archive import UnreadablePage, read_stored
 from index.extract.decode import decode_page
 from index.schema import article_from_stored
 from index.store import read_report
-from search import run_search
-from search.engine import IndexNotFound
+from search import SearchRequest, run_search
+from search.engine import IndexNotFound, iter_matching, open_searcher
+from search.similar import more_like_this
+from web.charts import bars
+from web.formats import atom_feed, csv_rows
 from web.formatting import plural, ukrainian_date
+from web.i18n import (
+    COOKIE,
+    COPY_FORMS,
+    LANGUAGES,
+    QUOTE_FORMS,
+    RESULT_FORMS,
+    current_language,
+    word,
+)
+from web.links import search_links
 from web.searcher import get_searcher
-from web.state import BadParameter, query_string, request_from_args, toggled
+from web.state import BadParameter, query_string, request_from_args
 
 bp = Blueprint("pages", __name__)
 
 STORED_COPY_POLICY = "sandbox; default-src 'none'; img-src 'none'; style-src 'unsafe-inline'"
+FEED_SIZE = 50
 
 
 @bp.app_template_filter("udate")
 def _udate(value):
-    return ukrainian_date(value)
+    return (
+        ukrainian_date(value)
+        if current_language() == "uk"
+        else (value.strftime("%d %b %Y, %H:%M") if value else word("date_unknown"))
+    )
 
 
 @bp.app_context_processor
 def _helpers() -> dict:
-    return {"plural": plural}
+    lang = current_language()
+    return {
+        "plural": plural,
+        "t": word,
+        "lang": lang,
+        "result_forms": RESULT_FORMS[lang],
+        "quote_forms": QUOTE_FORMS[lang],
+        "copy_forms": COPY_FORMS[lang],
+    }
 
 
 @bp.app_errorhandler(BadParameter)
@@ -50,50 +78,69 @@ def _no_index(error: IndexNotFound):
     return render_template("error.html", message=str(error)), 503
 
 
-def _search(args):
-    search_request = request_from_args(args)
-    return run_search(get_searcher(), search_request)
+def wants_json() -> bool:
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
 
 
 @bp.get("/")
 @bp.get("/search")
 def search_page():
-    result = _search(request.args)
-    if request.accept_mimetypes.best == "application/json":
+    result = run_search(get_searcher(), request_from_args(request.args))
+    if wants_json():
         return jsonify(result.to_json())
-    req = result.request
-    links = {
-        "facets": {
-            facet.name: {
-                fv.value: "?"
-                + query_string(req, filters=toggled(req.filters, facet.name, fv.value))
-                for fv in facet.values
-            }
-            for facet in result.facets
-        },
-        "sorts": {
-            sort: "?" + query_string(req, sort=sort) for sort in ("relevance", "newest", "oldest")
-        },
-        "pages": {
-            n: "?" + query_string(req, page=n) for n in _page_numbers(req.page, result.pages)
-        },
-        "chips": [
-            (name, value, "?" + query_string(req, filters=toggled(req.filters, name, value)))
-            for name, values in req.filters.items()
-            for value in values
-        ],
-    }
-    return render_template("search.html", result=result, links=links)
+    return render_template(
+        "search.html", result=result, links=search_links(result), bars=bars(result.histogram)
+    )
 
 
 @bp.get("/search.json")
 def search_json():
-    return jsonify(_search(request.args).to_json())
+    return jsonify(run_search(get_searcher(), request_from_args(request.args)).to_json())
 
 
-def _page_numbers(current: int, total: int) -> list[int]:
-    wanted = {1, total, *range(current - 2, current + 3)}
-    return sorted(n for n in wanted if 1 <= n <= total)
+@bp.get("/search.csv")
+def search_csv():
+    search_request = request_from_args(request.args)
+    index_dir = Path(current_app.config["INDEX_DIR"])
+    get_searcher()  # fail now, with a page, if there is no index
+
+    def rows():
+        # The response outlives the request's searcher: the stream keeps its own.
+        searcher = open_searcher(index_dir)
+        try:
+            yield from csv_rows(iter_matching(searcher, search_request))
+        finally:
+            searcher.close()
+
+    response = Response(rows(), content_type="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = 'attachment; filename="pidshyvka.csv"'
+    return response
+
+
+@bp.get("/search.atom")
+def search_atom():
+    search_request = request_from_args(request.args)
+    search_request.sort = "newest"
+    articles = []
+    for article in iter_matching(get_searcher(), search_request):
+        articles.append(article)
+        if len(articles) >= FEED_SIZE:
+            break
+    title = (
+        f"Підшивка: {search_request.text}" if search_request.text else "Підшивка: нові публікації"
+    )
+    feed = atom_feed(
+        articles,
+        title=title,
+        self_url=request.url,
+        html_url=url_for("pages.search_page", _external=True) + "?" + query_string(search_request),
+        article_url=lambda doc_id: url_for("pages.article_page", doc_id=doc_id, _external=True),
+    )
+    return Response(feed, content_type="application/atom+xml; charset=utf-8")
 
 
 def _stored_article(doc_id: str):
@@ -106,8 +153,12 @@ def _stored_article(doc_id: str):
 @bp.get("/article/<doc_id>")
 def article_page(doc_id: str):
     article = _stored_article(doc_id)
+    similar = more_like_this(get_searcher(), doc_id, limit=5)
     return render_template(
-        "article.html", article=article, stored_url=url_for("pages.stored_copy", doc_id=doc_id)
+        "article.html",
+        article=article,
+        similar=similar,
+        stored_url=url_for("pages.stored_copy", doc_id=doc_id),
     )
 
 
@@ -123,4 +174,44 @@ def stored_copy(doc_id: str):
         abort(410)
     response = Response(decode_page(data).text, content_type="text/html; charset=utf-8")
     response.headers["Content-Security-Policy"] = STORED_COPY_POLICY
+    return response
+
+
+@bp.get("/speaker/<path:name>")
+def speaker_page(name: str):
+    search_request = SearchRequest(
+        filters={"speaker": [name]}, sort="oldest", page_size=100, reprints="all"
+    )
+    search_request.page = max(1, request.args.get("page", 1, type=int) or 1)
+    result = run_search(get_searcher(), search_request)
+    if result.total == 0:
+        abort(404)
+    appearances = [
+        (hit.article, [q for q in hit.article.quotes if q.speaker == name]) for hit in result.hits
+    ]
+    outlets = sorted({article.source for article, _ in appearances})
+    return render_template(
+        "speaker.html",
+        name=name,
+        result=result,
+        appearances=appearances,
+        outlets=outlets,
+        quote_count=sum(len(qs) for _, qs in appearances),
+    )
+
+
+@bp.get("/help")
+def help_page():
+    return render_template("help.html")
+
+
+@bp.get("/lang/<code>")
+def choose_language(code: str):
+    if code not in LANGUAGES:
+        abort(404)
+    target = request.args.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    response = make_response(redirect(target))
+    response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax")
     return response

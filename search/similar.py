@@ -1,0 +1,43 @@
+"""More like this: articles that share an article's most telling lemmas."""
+
+from __future__ import annotations
+
+from whoosh import query as q
+from whoosh.searching import Searcher
+
+from index.analysis import EXACT_PREFIX, LanguageText
+from index.schema import article_from_stored
+from search.columns import index_columns
+from search.results import Hit
+
+KEY_TERMS = 25
+
+
+def more_like_this(searcher: Searcher, doc_id: str, limit: int = 10) -> list[Hit]:
+    """Up to ``limit`` other articles most like ``doc_id``, its reprints left out."""
+    docnum = searcher.document_number(id=doc_id)
+    if docnum is None:
+        return []
+    article = article_from_stored(searcher.stored_fields(docnum))
+    text = LanguageText(f"{article.title}\n{article.lead}\n{article.body}", article.language)
+    terms = [
+        (term, weight)
+        for term, weight in searcher.key_terms_from_text("body", text, numterms=KEY_TERMS * 2)
+        if not term.startswith(EXACT_PREFIX)
+    ][:KEY_TERMS]
+    if not terms:
+        return []
+    top = max(weight for _term, weight in terms)
+    query = q.Or([q.Term("body", term, boost=weight / top) for term, weight in terms])
+    group = index_columns(searcher).values["reprint_group"][docnum]
+    same_text = set(index_columns(searcher).groups.get(group, [])) | {docnum}
+    results = searcher.search(query, limit=limit + len(same_text), mask=same_text)
+    return [
+        Hit(
+            article=article_from_stored(hit.fields()),
+            score=hit.score or 0.0,
+            snippet_html="",
+            matched_forms=[],
+        )
+        for hit in results
+    ][:limit]

@@ -1,0 +1,58 @@
+"""Geometry of the timeline bars, computed before the template draws them as SVG."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from search.results import Histogram
+
+WIDTH = 640
+HEIGHT = 90
+GAP = 1
+
+
+@dataclass(slots=True, frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    count: int
+    share: float
+    period: str  # the value of the `dates` URL parameter that narrows to this bar
+
+
+def bars(histogram: Histogram | None) -> list[Bar]:
+    if histogram is None or not histogram.buckets:
+        return []
+    highest = max(bucket.count for bucket in histogram.buckets) or 1
+    step = WIDTH / len(histogram.buckets)
+    result = []
+    for i, bucket in enumerate(histogram.buckets):
+        height = HEIGHT * bucket.count / highest
+        result.append(
+            Bar(
+                x=round(i * step, 2),
+                y=round(HEIGHT - height, 2),
+                width=round(max(step - GAP, 1), 2),
+                height=round(height, 2),
+                label=bucket.label,
+                count=bucket.count,
+                share=bucket.share,
+                period=_period(bucket.start, histogram.interval),
+            )
+        )
+    return result
+
+
+def _period(start: str, interval: str) -> str:
+    if interval == "year":
+        return start[:4]
+    if interval == "month":
+        return start[:7]
+    if interval == "week":
+        first = date.fromisoformat(start)
+        return f"{first.isoformat()}..{(first + timedelta(days=6)).isoformat()}"
+    return start

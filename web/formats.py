@@ -1,0 +1,93 @@
+"""Search results as CSV (every match, streamed) and as an Atom feed (the newest)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from index.article import Article
+
+CSV_COLUMNS = (
+    "id",
+    "published",
+    "title",
+    "source",
+    "domain",
+    "rubric",
+    "authors",
+    "speakers",
+    "language",
+    "url",
+    "path",
+    "sha256",
+    "captures",
+    "lead",
+)
+SUMMARY_CHARS = 400
+
+
+def csv_rows(articles: Iterable[Article]) -> Iterator[str]:
+    """A header, then one row per article, each row produced when it is asked for."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    yield "\ufeff"  # spreadsheets open UTF-8 CSV correctly only with a BOM
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for article in articles:
+        writer.writerow(_csv_values(article))
+        yield flush()
+
+
+def _csv_values(article: Article) -> list[str]:
+    values = {
+        **{name: getattr(article, name) for name in CSV_COLUMNS if hasattr(article, name)},
+        "published": article.published.isoformat() if article.published else "",
+        "authors": "; ".join(article.authors),
+        "speakers": "; ".join(article.speakers),
+        "rubric": article.rubric or "",
+    }
+    return [str(values[name]) for name in CSV_COLUMNS]
+
+
+def atom_feed(
+    articles: list[Article], *, title: str, self_url: str, html_url: str, article_url: callable
+) -> str:
+    updated = max((a.published for a in articles if a.published), default=None)
+    updated_text = (updated or datetime.now(UTC)).isoformat()
+    entries = "".join(_entry(article, article_url(article.id)) for article in articles)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="uk">\n'
+        f"<title>{escape(title)}</title>\n"
+        f"<id>{escape(self_url)}</id>\n"
+        f'<link rel="self" href={quoteattr(self_url)}/>\n'
+        f'<link rel="alternate" type="text/html" href={quoteattr(html_url)}/>\n'
+        f"<updated>{updated_text}</updated>\n"
+        f"<generator>pidshyvka</generator>\n{entries}</feed>\n"
+    )
+
+
+def _entry(article: Article, url: str) -> str:
+    when = (article.published or article.captured_at or datetime.now(UTC)).isoformat()
+    summary = (article.lead or article.body)[:SUMMARY_CHARS]
+    return (
+        "<entry>\n"
+        f"<title>{escape(article.title or article.url)}</title>\n"
+        f"<id>urn:pidshyvka:{escape(article.id)}</id>\n"
+        f"<link href={quoteattr(url)}/>\n"
+        f"<updated>{when}</updated>\n"
+        f"<published>{when}</published>\n"
+        f"<author><name>{escape(article.source or article.domain or 'невідомо')}</name></author>\n"
+        f"<summary>{escape(summary)}</summary>\n"
+        "</entry>\n"
+    )

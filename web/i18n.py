@@ -1,0 +1,85 @@
+"""Interface words in Ukrainian (the default) and English."""
+
+from __future__ import annotations
+
+from flask import g, request
+
+LANGUAGES = ("uk", "en")
+COOKIE = "lang"
+
+WORDS: dict[str, dict[str, str]] = {
+    "tagline": {"uk": "пошук в архіві новин", "en": "search an archive of news"},
+    "query_label": {"uk": "Пошуковий запит", "en": "Search query"},
+    "placeholder": {"uk": "Наприклад: ракетна технологія", "en": "For example: ракетна технологія"},
+    "search": {"uk": "Шукати", "en": "Search"},
+    "help": {"uk": "Як шукати", "en": "How to search"},
+    "filters": {"uk": "Фільтри", "en": "Filters"},
+    "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
+    "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
+    "sort": {"uk": "Сортувати", "en": "Sort"},
+    "relevance": {"uk": "за релевантністю", "en": "by relevance"},
+    "newest": {"uk": "спершу нові", "en": "newest first"},
+    "oldest": {"uk": "спершу старі", "en": "oldest first"},
+    "ms": {"uk": "мс", "en": "ms"},
+    "nothing": {
+        "uk": "Нічого не знайдено. Спробуйте інші слова або приберіть фільтри.",
+        "en": "Nothing found. Try other words or remove filters.",
+    },
+    "matched_forms": {"uk": "Знайдені форми", "en": "Matched forms"},
+    "speakers": {"uk": "говорять", "en": "quoted"},
+    "also_published": {"uk": "Також опублікували", "en": "Also published by"},
+    "first_published": {"uk": "першим було", "en": "first was"},
+    "show_all_copies": {"uk": "показати всі передруки окремо", "en": "show every reprint"},
+    "fold_copies": {"uk": "згорнути передруки", "en": "fold reprints"},
+    "show_more": {"uk": "показати більше", "en": "show more"},
+    "show_less": {"uk": "показати менше", "en": "show fewer"},
+    "alpha": {"uk": "за абеткою", "en": "A–Z"},
+    "by_count": {"uk": "за кількістю", "en": "by count"},
+    "find_value": {"uk": "Знайти серед значень", "en": "Find a value"},
+    "find": {"uk": "Знайти", "en": "Find"},
+    "pages": {"uk": "Сторінки", "en": "Pages"},
+    "timeline": {"uk": "Публікації в часі", "en": "Stories over time"},
+    "period": {"uk": "Період", "en": "Period"},
+    "from": {"uk": "з", "en": "from"},
+    "to": {"uk": "по", "en": "to"},
+    "apply": {"uk": "Застосувати", "en": "Apply"},
+    "all_time": {"uk": "увесь час", "en": "all time"},
+    "share_of_all": {"uk": "частка від усіх публікацій", "en": "share of all stories"},
+    "export": {"uk": "Експорт", "en": "Export"},
+    "feed": {"uk": "стрічка Atom", "en": "Atom feed"},
+    "outlet": {"uk": "Видання", "en": "Outlet"},
+    "published": {"uk": "Опубліковано", "en": "Published"},
+    "assumed_tz": {"uk": "час за Києвом, припущено", "en": "Kyiv time, assumed"},
+    "rubric": {"uk": "Рубрика", "en": "Section"},
+    "authors": {"uk": "Автори", "en": "Authors"},
+    "address": {"uk": "Адреса", "en": "URL"},
+    "stored_copy": {"uk": "Збережена копія", "en": "Stored copy"},
+    "saved": {"uk": "збережено", "en": "saved"},
+    "quotes": {"uk": "Цитати", "en": "Quotes"},
+    "unknown_speaker": {"uk": "мовець не встановлений", "en": "speaker unknown"},
+    "similar": {"uk": "Схожі матеріали", "en": "Similar stories"},
+    "text": {"uk": "Текст", "en": "Text"},
+    "cite": {"uk": "Як цитувати", "en": "How to cite"},
+    "speaker_page": {"uk": "Усі цитати", "en": "All quotes"},
+    "back": {"uk": "До пошуку", "en": "Back to search"},
+    "no_title": {"uk": "Без заголовка", "en": "Untitled"},
+    "date_unknown": {"uk": "дата невідома", "en": "date unknown"},
+    "language_switch": {"uk": "English", "en": "Українська"},
+}
+RESULT_FORMS = {
+    "uk": ("результат", "результати", "результатів"),
+    "en": ("result", "results", "results"),
+}
+QUOTE_FORMS = {"uk": ("цитата", "цитати", "цитат"), "en": ("quote", "quotes", "quotes")}
+COPY_FORMS = {"uk": ("копія", "копії", "копій"), "en": ("capture", "captures", "captures")}
+
+
+def current_language() -> str:
+    if "lang" not in g:
+        chosen = request.args.get("lang") or request.cookies.get(COOKIE) or "uk"
+        g.lang = chosen if chosen in LANGUAGES else "uk"
+    return g.lang
+
+
+def word(key: str) -> str:
+    return WORDS[key][current_language()]

@@ -1,0 +1,77 @@
+"""Every link a search page shows, computed before rendering so templates build no URLs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from search.results import FacetOptions, SearchResult
+from web.state import query_string, toggled
+
+EXPANDED_FACET_SIZE = 100
+
+
+def _facet_links(result: SearchResult) -> dict:
+    req = result.request
+    links = {}
+    for facet in result.facets:
+        option = req.facet_options.get(facet.name, FacetOptions())
+        more = replace(
+            option, size=EXPANDED_FACET_SIZE if option.size < EXPANDED_FACET_SIZE else 10
+        )
+        order = replace(option, order="count" if option.order == "alpha" else "alpha")
+        links[facet.name] = {
+            "values": {
+                fv.value: "?"
+                + query_string(req, filters=toggled(req.filters, facet.name, fv.value))
+                for fv in facet.values
+            },
+            "more": "?" + query_string(req, facet_options={**req.facet_options, facet.name: more}),
+            "expanded": option.size >= EXPANDED_FACET_SIZE,
+            "order": "?"
+            + query_string(req, facet_options={**req.facet_options, facet.name: order}),
+            "alpha": option.order == "alpha",
+            "contains": option.contains,
+        }
+    return links
+
+
+def search_links(result: SearchResult) -> dict:
+    req = result.request
+    return {
+        "facets": _facet_links(result),
+        "sorts": {
+            sort: "?" + query_string(req, sort=sort) for sort in ("relevance", "newest", "oldest")
+        },
+        "pages": {
+            n: "?" + query_string(req, page=n) for n in _page_numbers(req.page, result.pages)
+        },
+        "chips": [
+            (name, value, "?" + query_string(req, filters=toggled(req.filters, name, value)))
+            for name, values in req.filters.items()
+            for value in values
+        ],
+        "period_clear": "?" + query_string(req, dates=""),
+        "period": lambda period: "?" + query_string(req, dates=period),
+        "reprints": "?" + query_string(req, reprints="fold" if req.reprints == "all" else "all"),
+        "formats": {
+            kind: f"/search.{kind}?" + query_string(req) for kind in ("json", "csv", "atom")
+        },
+        "hidden": _hidden_fields(req),
+    }
+
+
+def _hidden_fields(req) -> list[tuple[str, str]]:
+    """What the query form must carry along so a new query keeps filters and sort."""
+    fields = [(name, value) for name, values in req.filters.items() for value in values]
+    if req.sort != "relevance":
+        fields.append(("sort", req.sort))
+    if req.dates:
+        fields.append(("dates", req.dates))
+    if req.reprints != "fold":
+        fields.append(("reprints", req.reprints))
+    return fields
+
+
+def _page_numbers(current: int, total: int) -> list[int]:
+    wanted = {1, total, *range(current - 2, current + 3)}
+    return sorted(n for n in wanted if 1 <= n <= total)
