@@ -12,7 +12,8 @@ from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-MAX_PAGE_BYTES = 20 * 1024 * 1024
+# Real news pages are far smaller; bigger ones cost seconds and hundreds of MB to parse.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 
 class UnreadablePage(Exception):
@@ -47,8 +48,14 @@ def walk_archive(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def file_pages(root: Path, file: Path) -> Iterator[StoredPage]:
+def display_path(root: Path, file: Path) -> str:
+    """The path relative to the archive as valid text, whatever bytes the file name holds."""
     relative = file.relative_to(root).as_posix()
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def file_pages(root: Path, file: Path) -> Iterator[StoredPage]:
+    relative = display_path(root, file)
     if is_warc_file(file.name):
         from index.warc import warc_pages
 

@@ -15,7 +15,14 @@ from typing import TextIO
 
 from whoosh import index as whoosh_index
 
-from index.archive import StoredPage, UnreadablePage, file_pages, read_page_bytes, walk_archive
+from index.archive import (
+    StoredPage,
+    UnreadablePage,
+    display_path,
+    file_pages,
+    read_page_bytes,
+    walk_archive,
+)
 from index.article import Article
 from index.extract import ExtractionError, extract_page
 from index.progress import Progress
@@ -98,7 +105,7 @@ def list_pages(root: Path, skipped: list[Skip]) -> list[StoredPage]:
         try:
             pages.extend(file_pages(root, file))
         except UnreadablePage as err:
-            skipped.append(Skip(file.relative_to(root).as_posix(), str(err)))
+            skipped.append(Skip(display_path(root, file), str(err)))
     return pages
 
 

@@ -8,6 +8,7 @@ index or the new one, never a half-built one; a failed build leaves the link alo
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import tempfile
@@ -70,19 +71,32 @@ def discard(version: Path) -> None:
     shutil.rmtree(version, ignore_errors=True)
 
 
-def _pid_alive(pid: int) -> bool:
+def process_start(pid: int) -> str | None:
+    """When a process started (clock ticks since boot), to tell it from a later one with its pid."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def _holder_alive(pid: int, started: str | None) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    return started is None or process_start(pid) in (None, started)
 
 
 @contextlib.contextmanager
 def build_lock(index: Path) -> Iterator[None]:
-    """One rebuild per index at a time; a lock left by a dead process is cleared."""
+    """One rebuild per index at a time.
+
+    The lock file names its process and that process's start time, so a lock
+    left by a killed rebuild is cleared even after its pid has been reused.
+    """
     path = lock_path(index)
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
@@ -92,8 +106,8 @@ def build_lock(index: Path) -> Iterator[None]:
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
-            holder = _lock_holder(path)
-            if holder is not None and _pid_alive(holder):
+            holder, started = _lock_holder(path)
+            if holder is not None and _holder_alive(holder, started):
                 raise IndexLocationError(
                     f"another rebuild (pid {holder}) is writing {index}; wait for it or stop it"
                 ) from None
@@ -102,7 +116,7 @@ def build_lock(index: Path) -> Iterator[None]:
         except OSError as err:
             raise IndexLocationError(f"cannot write in {index.parent}: {err.strerror}") from err
         with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
+            handle.write(f"{os.getpid()} {process_start(os.getpid()) or ''}".strip())
         try:
             yield
         finally:
@@ -111,17 +125,16 @@ def build_lock(index: Path) -> Iterator[None]:
     raise IndexLocationError(f"cannot take the lock {path}")
 
 
-def _lock_holder(path: Path) -> int | None:
+def _lock_holder(path: Path) -> tuple[int | None, str | None]:
     try:
-        return int(path.read_text().strip() or "0") or None
+        parts = path.read_text().split()
+        return (int(parts[0]) if parts else None), (parts[1] if len(parts) > 1 else None)
     except (OSError, ValueError):
-        return None
+        return None, None
 
 
 def read_report(index: Path) -> dict:
     """The rebuild report stored beside the serving index ({} where there is none)."""
-    import json
-
     try:
         return json.loads((index / "rebuild-report.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from index.archive import StoredPage, UnreadablePage
+from index.archive import StoredPage, UnreadablePage, display_path
 
 
 def _is_html(record) -> bool:
@@ -25,7 +25,7 @@ def _status_ok(record) -> bool:
 
 
 def warc_pages(root: Path, file: Path) -> Iterator[StoredPage]:
-    relative = file.relative_to(root).as_posix()
+    relative = display_path(root, file)
     try:
         with file.open("rb") as stream:
             records = ArchiveIterator(stream)

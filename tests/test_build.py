@@ -172,7 +172,10 @@ def test_stale_lock_is_cleared_live_lock_refuses(tmp_path: Path) -> None:
     index = tmp_path / "ix"
     lock_path(index).write_text("999999999")  # no such process
     with build_lock(index):
-        assert lock_path(index).read_text() == str(os.getpid())
+        assert lock_path(index).read_text().split()[0] == str(os.getpid())
+    lock_path(index).write_text(f"{os.getpid()} 1")  # our pid, but a different start: pid reused
+    with build_lock(index):
+        pass
     lock_path(index).write_text(str(os.getppid()))  # a live process
     with pytest.raises(IndexLocationError, match="another rebuild"), build_lock(index):
         pass
