@@ -55,6 +55,12 @@ def _udate(value):
     )
 
 
+@bp.app_template_filter("linkable")
+def _linkable(url: str | None) -> bool:
+    """Only web addresses become links: a stored page may carry javascript: or data: URLs."""
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))
+
+
 @bp.app_context_processor
 def _helpers() -> dict:
     lang = current_language()
