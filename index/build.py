@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from index.archive import (
     walk_archive,
 )
 from index.article import Article
+from index.cache import cache_of, save_cache
 from index.extract import ExtractionError, extract_page
 from index.progress import Progress
 from index.quotes import attach_quotes
@@ -165,40 +167,59 @@ def rebuild(
     with build_lock(index):
         version = new_version_dir(index)
         try:
-            _build_version(archive, pages, version, jobs, summary, stream, interactive)
+            extracted = gather(archive, pages, jobs, summary, stream, interactive)
+            documents = documents_of(extracted, summary, archive, len(pages))
+            _write_new_index(version, documents)
+            summary.indexed = len(documents)
+            save_cache(version, cache_of(pages, extracted))
         except BaseException:
             discard(version)
             raise
         summary.seconds = time.monotonic() - started
-        _write_report(version, summary, archive)
+        write_report(version, summary, archive)
         swap_in(index, version)
     return summary
 
 
-def _build_version(
+def gather(
     archive: Path,
     pages: list[StoredPage],
-    version: Path,
     jobs: int,
     summary: RebuildSummary,
     stream: TextIO | None,
     interactive: bool | None,
-) -> None:
+    reused: dict[str, Article] | None = None,
+) -> list[Article]:
+    """Articles and list pages of ``pages``: reused ones as given, the rest extracted."""
+    reused = reused or {}
     progress = Progress(len(pages), stream=stream, interactive=interactive)
-    articles: list[Article] = []
-    for result in extract_all(archive, pages, jobs):
+    extracted = [reused[page.path] for page in pages if page.path in reused]
+    progress.advance(len(extracted))
+    todo = [page for page in pages if page.path not in reused]
+    for result in extract_all(archive, todo, jobs):
         progress.advance()
         if isinstance(result, Skip):
             summary.skipped.append(result)
-        elif result.kind == "list":
-            summary.list_pages += 1
         else:
-            articles.append(result)
+            extracted.append(result)
     progress.finish()
+    return extracted
+
+
+def documents_of(
+    extracted: list[Article], summary: RebuildSummary, archive: Path, page_count: int
+) -> list[Article]:
+    """One document per article: list pages left out, captures merged, reprints grouped."""
+    articles = [a for a in extracted if a.kind == "article"]
+    summary.list_pages = len(extracted) - len(articles)
     if not articles:
-        raise RebuildError(f"none of the {len(pages)} pages under {archive} holds an article")
+        raise RebuildError(f"none of the {page_count} pages under {archive} holds an article")
     documents, summary.captures_merged = merge_captures(articles)
     summary.reprints = assign_reprint_groups(documents)
+    return documents
+
+
+def _write_new_index(version: Path, documents: list[Article]) -> None:
     ix = whoosh_index.create_in(str(version), build_schema())
     writer = ix.writer(limitmb=WRITER_MEMORY_MB)
     try:
@@ -208,10 +229,9 @@ def _build_version(
         writer.cancel()
         raise
     writer.commit()
-    summary.indexed = len(documents)
 
 
-def _write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
+def write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
     report = {
         "archive": str(archive),
         "built_at": datetime.now(UTC).isoformat(),
@@ -223,6 +243,6 @@ def _write_report(version: Path, summary: RebuildSummary, archive: Path) -> None
         "skipped_by_reason": dict(summary.skipped_by_reason()),
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
     }
-    (version / REPORT_NAME).write_text(
-        json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    temporary = version / f".{REPORT_NAME}.tmp"
+    temporary.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, version / REPORT_NAME)

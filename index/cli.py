@@ -13,6 +13,7 @@ from index.build import RebuildError, rebuild
 from index.extract import ExtractionError, extract_page
 from index.quotes import attach_quotes
 from index.store import IndexLocationError
+from index.update import update
 
 DEFAULT_INDEX = Path("var/index")
 EXTRACT_KEYS = (
@@ -64,6 +65,35 @@ def rebuild_command(archive: Path, index_dir: Path, jobs: int) -> None:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous index is still in place") from None
+    for line in summary.lines():
+        click.echo(line)
+
+
+@cli.command("update")
+@click.argument("archive", type=click.Path(path_type=Path))
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_INDEX,
+    show_default=True,
+    help="The index to bring up to date.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes extracting pages in parallel.",
+)
+def update_command(archive: Path, index_dir: Path, jobs: int) -> None:
+    """Index only new or changed pages under ARCHIVE and drop pages that are gone."""
+    try:
+        summary = update(archive, index_dir, jobs=jobs)
+    except (RebuildError, IndexLocationError) as err:
+        raise click.ClickException(str(err)) from err
+    except KeyboardInterrupt:
+        raise click.ClickException("interrupted: the index is as it was before") from None
     for line in summary.lines():
         click.echo(line)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -51,6 +52,7 @@ def build_schema() -> Schema:
         captions=STORED(),
         body_chars=NUMERIC(stored=True),
         reprint_group=ID(stored=True, sortable=True),
+        digest=STORED(),
     )
 
 
@@ -97,8 +99,15 @@ def article_document(article: Article) -> dict[str, Any]:
         "captions": article.captions,
         "body_chars": len(article.body),
         "reprint_group": article.reprint_group or article.id,
+        "digest": article_digest(article),
         "published_iso": published.isoformat() if published else None,
     }
+
+
+def article_digest(article: Article) -> str:
+    """A fingerprint of everything indexed for an article: equal digests, equal documents."""
+    text = json.dumps(article.to_json(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _quote_json(quote: Quote) -> dict[str, Any]:

@@ -79,3 +79,13 @@ def test_extract_reports_unreadable_files(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     result = CliRunner().invoke(cli, ["extract", str(empty)])
     assert result.exit_code == 1
+
+
+def test_update_command_reports_what_changed(tmp_path: Path) -> None:
+    archive = seed_archive(tmp_path)
+    index = tmp_path / "ix"
+    invoke("rebuild", str(archive), "--index", str(index))
+    result = invoke("update", str(archive), "--index", str(index))
+    assert result.exit_code == 0
+    assert "pages unchanged: 1, read again: 0" in result.output
+    assert "documents added 0, changed 0, removed 0" in result.output

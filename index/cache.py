@@ -1,0 +1,52 @@
+"""What each stored page gave at the last build, so an update re-reads only what changed.
+
+Kept beside the index as a zlib-compressed pickle: path → (sha256 of the stored
+bytes, the capture time the archive gave, the Article extracted from it).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from index.archive import StoredPage
+from index.article import Article
+
+CACHE_NAME = "extracted.cache"
+CACHE_FORMAT = 1
+
+
+@dataclass(slots=True, frozen=True)
+class CachedPage:
+    sha256: str
+    captured_at: datetime | None
+    article: Article
+
+
+def cache_of(pages: list[StoredPage], extracted: list[Article]) -> dict[str, CachedPage]:
+    by_path = {page.path: page for page in pages}
+    return {
+        a.path: CachedPage(a.sha256, by_path[a.path].captured_at, a)
+        for a in extracted
+        if a.path in by_path
+    }
+
+
+def save_cache(version: Path, cache: dict[str, CachedPage]) -> None:
+    data = zlib.compress(pickle.dumps((CACHE_FORMAT, cache), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    temporary = version / f".{CACHE_NAME}.tmp"
+    temporary.write_bytes(data)
+    os.replace(temporary, version / CACHE_NAME)
+
+
+def load_cache(version: Path) -> dict[str, CachedPage]:
+    """The cache of an index version; {} where it is missing, unreadable or of another format."""
+    try:
+        fmt, cache = pickle.loads(zlib.decompress((version / CACHE_NAME).read_bytes()))
+    except (OSError, zlib.error, pickle.UnpicklingError, ValueError, EOFError, AttributeError):
+        return {}
+    return cache if fmt == CACHE_FORMAT else {}

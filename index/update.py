@@ -1,0 +1,132 @@
+"""Update: bring an index in line with its archive, touching only what changed.
+
+Pages whose bytes and capture time are unchanged reuse their cached Article;
+new and changed pages are extracted. Captures and reprints are then worked
+out over the whole archive (cheap), and only documents whose digest differs
+are rewritten; documents whose files are gone are deleted. The result is the
+index a full rebuild would make. Whoosh commits atomically, so an update that
+fails or is killed leaves the previous generation serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from whoosh import index as whoosh_index
+
+from index.archive import StoredPage, UnreadablePage, read_page_bytes
+from index.article import Article
+from index.build import (
+    WRITER_MEMORY_MB,
+    RebuildError,
+    RebuildSummary,
+    _check_archive,
+    documents_of,
+    gather,
+    list_pages,
+    rebuild,
+    write_report,
+)
+from index.cache import CachedPage, cache_of, load_cache, save_cache
+from index.schema import article_digest, article_document
+from index.store import build_lock
+
+
+@dataclass(slots=True)
+class UpdateSummary(RebuildSummary):
+    reused: int = 0
+    extracted: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    full_rebuild: bool = False
+
+    def lines(self) -> list[str]:
+        if self.full_rebuild:
+            return ["no usable index to update: built one from scratch", *super().lines()]
+        return [
+            f"pages unchanged: {self.reused}, read again: {self.extracted}",
+            f"documents added {self.added}, changed {self.changed}, removed {self.removed}",
+            *super().lines(),
+        ]
+
+
+def _unchanged(pages: list[StoredPage], cache: dict[str, CachedPage]) -> dict[str, Article]:
+    """Cached Articles of pages whose bytes and capture time are as they were."""
+    reused: dict[str, Article] = {}
+    for page in pages:
+        cached = cache.get(page.path)
+        if cached is None or cached.captured_at != page.captured_at:
+            continue
+        try:
+            data = read_page_bytes(page)
+        except UnreadablePage:
+            continue  # extraction will report it
+        if hashlib.sha256(data).hexdigest() == cached.sha256:
+            reused[page.path] = cached.article
+    return reused
+
+
+def update(
+    archive: Path,
+    index: Path,
+    *,
+    jobs: int = 1,
+    stream: TextIO | None = None,
+    interactive: bool | None = None,
+) -> UpdateSummary:
+    started = time.monotonic()
+    archive = archive.resolve()
+    _check_archive(archive)
+    if not whoosh_index.exists_in(str(index)) or not load_cache(index.resolve()):
+        result = rebuild(archive, index, jobs=jobs, stream=stream, interactive=interactive)
+        return UpdateSummary(
+            **{f: getattr(result, f) for f in RebuildSummary.__slots__},
+            full_rebuild=True,
+            added=result.indexed,
+        )
+    summary = UpdateSummary(index=index)
+    pages = list_pages(archive, summary.skipped)
+    if not pages:
+        raise RebuildError(f"no .html, .htm, .html.gz or WARC files under {archive}")
+    with build_lock(index):
+        version = index.resolve()
+        reused = _unchanged(pages, load_cache(version))
+        extracted = gather(archive, pages, jobs, summary, stream, interactive, reused=reused)
+        summary.reused, summary.extracted = len(reused), len(pages) - len(reused)
+        documents = documents_of(extracted, summary, archive, len(pages))
+        _apply(version, documents, summary)
+        save_cache(version, cache_of(pages, extracted))
+        summary.indexed = len(documents)
+        summary.seconds = time.monotonic() - started
+        write_report(version, summary, archive)
+    return summary
+
+
+def _apply(version: Path, documents: list[Article], summary: UpdateSummary) -> None:
+    """Rewrite documents whose digest changed, add new ones, delete the vanished."""
+    ix = whoosh_index.open_dir(str(version))
+    with ix.searcher() as searcher:
+        current = {fields["id"]: fields.get("digest") for fields in searcher.all_stored_fields()}
+    wanted = {article.id: article for article in documents}
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    try:
+        for doc_id, article in wanted.items():
+            if current.get(doc_id) == article_digest(article):
+                continue
+            if doc_id in current:
+                summary.changed += 1
+            else:
+                summary.added += 1
+            writer.update_document(**article_document(article))
+        for doc_id in current.keys() - wanted.keys():
+            writer.delete_by_term("id", doc_id)
+            summary.removed += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()

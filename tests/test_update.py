@@ -1,0 +1,82 @@
+"""`update` indexes only what changed, and ends where a full rebuild would."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from index.build import rebuild
+from index.update import update
+from tests.paths import DEMO_ARCHIVE
+
+QUIET = {"stream": io.StringIO(), "interactive": False}
+
+
+def stored_documents(index: Path) -> dict[str, dict]:
+    with whoosh_index.open_dir(str(index)).searcher() as searcher:
+        return {fields["id"]: fields for fields in searcher.all_stored_fields()}
+
+
+def copy_demo(target: Path) -> Path:
+    shutil.copytree(DEMO_ARCHIVE, target)
+    return target
+
+
+def edit_archive(archive: Path) -> None:
+    """A bit of everything: a new page, a changed page, a deleted page, a deleted newest capture."""
+    kobzar = archive / "staryi-kobzar.example"
+    shutil.copy(kobzar / "news1187.html", kobzar / "news9999.html")
+    data = (kobzar / "news9999.html").read_bytes().replace(
+        "Кобзарі".encode("cp1251"), "Бандуристи".encode("cp1251"), 1)
+    (kobzar / "news9999.html").write_bytes(data)
+    changed = archive / "dniprovyi-visnyk.example" / "index.html"
+    changed.write_bytes(changed.read_bytes().replace(b"</body>", b"<p>updated</p></body>"))
+    courier = sorted((archive / "odesskii-kurier.example").glob("*.html"))[0]
+    courier.unlink()
+    (archive / "poltavski-obrii.example" / "zasidannia-rady__2024-05-12.html").unlink()
+    body = archive / "dniprovyi-visnyk.example" / "filarmoniia-orhan-restavratsiia.html"
+    body.write_bytes(body.read_bytes().replace("орга\u0301н".encode(), "орган".encode()))
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    return copy_demo(tmp_path / "archive")
+
+
+def test_update_equals_a_full_rebuild(archive: Path, tmp_path: Path) -> None:
+    updated, fresh = tmp_path / "updated", tmp_path / "fresh"
+    rebuild(archive, updated, **QUIET)
+    edit_archive(archive)
+    summary = update(archive, updated, **QUIET)
+    rebuild(archive, fresh, **QUIET)
+    assert stored_documents(updated) == stored_documents(fresh)
+    assert summary.added == 1 and summary.removed == 1 and summary.changed >= 2
+    assert summary.extracted == 3  # the new page, the changed list page, the changed article
+
+
+def test_update_with_nothing_changed_touches_nothing(archive: Path, tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    rebuild(archive, index, **QUIET)
+    before = stored_documents(index)
+    summary = update(archive, index, **QUIET)
+    assert (summary.added, summary.changed, summary.removed, summary.extracted) == (0, 0, 0, 0)
+    assert stored_documents(index) == before
+
+
+def test_update_without_an_index_builds_one(archive: Path, tmp_path: Path) -> None:
+    summary = update(archive, tmp_path / "new", **QUIET)
+    assert summary.full_rebuild and summary.indexed == 48
+
+
+def test_touched_file_is_read_again(archive: Path, tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    rebuild(archive, index, **QUIET)
+    page = archive / "hromada-live.example" / "grunt-ne-prohrivsia-sivba.html"
+    os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 3600))
+    summary = update(archive, index, **QUIET)
+    assert summary.extracted == 1
