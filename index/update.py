@@ -47,11 +47,14 @@ class UpdateSummary(RebuildSummary):
 
     def lines(self) -> list[str]:
         if self.full_rebuild:
-            return ["no usable index to update: built one from scratch", *super().lines()]
+            return [
+                "no usable index to update: built one from scratch",
+                *RebuildSummary.lines(self),
+            ]
         return [
             f"pages unchanged: {self.reused}, read again: {self.extracted}",
             f"documents added {self.added}, changed {self.changed}, removed {self.removed}",
-            *super().lines(),
+            *RebuildSummary.lines(self),  # slots dataclasses break zero-argument super()
         ]
 
 
