@@ -37,7 +37,7 @@ def test_facets_present_and_clickable(client) -> None:
         assert label in html
     link = re.search(r'href="(\?source=[^"]+)"', html).group(1)
     filtered = client.get("/" + unescape(link)).get_data(as_text=True)
-    assert 'aria-checked="true"' in filtered
+    assert 'aria-current="true"' in filtered
     assert "Прибрати фільтр" in filtered
 
 

@@ -16,6 +16,7 @@ WORDS: dict[str, dict[str, str]] = {
     "filters": {"uk": "Фільтри", "en": "Filters"},
     "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
     "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
+    "selected": {"uk": "обрано", "en": "selected"},
     "sort": {"uk": "Сортувати", "en": "Sort"},
     "relevance": {"uk": "за релевантністю", "en": "by relevance"},
     "newest": {"uk": "спершу нові", "en": "newest first"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from search.facets import FACETS_BY_NAME
 from search.results import FacetOptions, SearchResult
 from web.state import query_string, toggled
 
@@ -46,7 +47,12 @@ def search_links(result: SearchResult) -> dict:
             n: "?" + query_string(req, page=n) for n in _page_numbers(req.page, result.pages)
         },
         "chips": [
-            (name, value, "?" + query_string(req, filters=toggled(req.filters, name, value)))
+            (
+                name,
+                FACETS_BY_NAME[name].label,
+                value,
+                "?" + query_string(req, filters=toggled(req.filters, name, value)),
+            )
             for name, values in req.filters.items()
             for value in values
         ],
