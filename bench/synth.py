@@ -57,7 +57,8 @@ def gather_material() -> Material:
         material.paragraphs[language] += [p for p in article.body.split("\n\n") if len(p) > 60]
         if article.title:
             material.titles[language].append(article.title)
-        material.outlets.append((article.source, article.domain))
+        if article.source and article.domain:
+            material.outlets.append((article.source, article.domain))
         material.rubrics += [article.rubric] if article.rubric else []
         material.authors += article.authors
         material.speakers += article.speakers
@@ -132,42 +133,55 @@ def _jsonld_page(article: Article) -> str:
     )
 
 
+OPENGRAPH_PAGE = """<html><head><meta charset="utf-8">
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="{source}">
+<meta property="og:url" content="{url}"><meta property="og:type" content="article">
+<meta property="article:published_time" content="{published}">
+<meta property="article:section" content="{rubric}">{authors}</head>
+<body><div class="post"><h1 class="post-title">{title}</h1>
+<div class="post-content">{paragraphs}</div><div class="share">Поділитися</div></div>
+<div class="sidebar"><h3>Популярне</h3></div></body></html>"""
+
+MICRODATA_PAGE = """<html lang="{language}"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="canonical" href="{url}"></head><body>
+<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">{title}</h1>
+<time itemprop="datePublished" datetime="{published}"></time>
+<div itemprop="publisher" itemscope><meta itemprop="name" content="{source}"></div>
+<div itemprop="articleBody">{paragraphs}</div></article></body></html>"""
+
+OLD_PAGE = """<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">
+<title>{title} - {source}</title></head><body><table>
+<tr><td><b>{title}</b><br>{local_time}</td></tr>
+<tr><td>{paragraphs}</td></tr></table></body></html>"""
+
+
+def _fields(article: Article) -> dict[str, str]:
+    return {
+        "title": html.escape(article.title),
+        "source": html.escape(article.source),
+        "url": article.url,
+        "published": article.published.isoformat(),
+        "rubric": html.escape(article.rubric or ""),
+        "language": article.language,
+        "paragraphs": _paragraph_html(article),
+        "authors": "".join(
+            f'<meta property="article:author" content="{html.escape(a)}">' for a in article.authors
+        ),
+        "local_time": f"{article.published.astimezone(KYIV):%d.%m.%Y %H:%M}",
+    }
+
+
 def _opengraph_page(article: Article) -> str:
-    authors = "".join(
-        f'<meta property="article:author" content="{html.escape(a)}">' for a in article.authors
-    )
-    return (
-        f'<html><head><meta charset="utf-8"><meta property="og:title" content="{html.escape(article.title)}">'
-        f'<meta property="og:site_name" content="{html.escape(article.source)}">'
-        f'<meta property="og:url" content="{article.url}"><meta property="og:type" content="article">'
-        f'<meta property="article:published_time" content="{article.published.isoformat()}">'
-        f'<meta property="article:section" content="{html.escape(article.rubric or "")}">{authors}'
-        f"</head><body><div class='post'><h1 class='post-title'>{html.escape(article.title)}</h1>"
-        f"<div class='post-content'>{_paragraph_html(article)}</div><div class='share'>Поділитися</div>"
-        f"</div><div class='sidebar'><h3>Популярне</h3></div></body></html>"
-    )
+    return OPENGRAPH_PAGE.format(**_fields(article))
 
 
 def _microdata_page(article: Article) -> str:
-    return (
-        f'<html lang="{article.language}"><head><meta charset="utf-8"><title>{html.escape(article.title)}</title>'
-        f'<link rel="canonical" href="{article.url}"></head><body>'
-        f'<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">'
-        f"{html.escape(article.title)}</h1><time itemprop='datePublished' datetime='{article.published.isoformat()}'>"
-        f"</time><div itemprop='publisher' itemscope><meta itemprop='name' content='{html.escape(article.source)}'></div>"
-        f"<div itemprop='articleBody'>{_paragraph_html(article)}</div></article></body></html>"
-    )
+    return MICRODATA_PAGE.format(**_fields(article))
 
 
 def _old_page(article: Article) -> bytes:
-    local = article.published.astimezone(KYIV)
-    text = (
-        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
-        f"<title>{html.escape(article.title)} - {html.escape(article.source)}</title></head><body><table>"
-        f"<tr><td><b>{html.escape(article.title)}</b><br>{local:%d.%m.%Y %H:%M}</td></tr>"
-        f"<tr><td>{_paragraph_html(article)}</td></tr></table></body></html>"
-    )
-    return text.encode("cp1251", "replace")
+    return OLD_PAGE.format(**_fields(article)).encode("cp1251", "replace")
 
 
 LAYOUTS = (_jsonld_page, _opengraph_page, _microdata_page)

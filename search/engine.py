@@ -187,12 +187,7 @@ def _sort_options(sort: str, empty_query: bool) -> dict:
 
 def _hit(searcher: Searcher, hit, terms: set[str], group: list[int]) -> Hit:
     article = article_from_stored(hit.fields())
-    text = article.body or article.lead
-    for candidate in (article.body, article.lead, article.title):
-        if candidate and terms and highlight(candidate, terms, article.language).forms:
-            text = candidate
-            break
-    marked = highlight(text, terms, article.language)
+    marked = _best_snippet(article, terms)
     title_forms = highlight(article.title, terms, article.language).forms if terms else []
     reprints = _reprints(searcher, hit.docnum, group)
     first = (
@@ -214,6 +209,19 @@ def _hit(searcher: Searcher, hit, terms: set[str], group: list[int]) -> Hit:
         reprints=reprints,
         first_source=first.source if first else "",
     )
+
+
+def _best_snippet(article: Article, terms: set[str]):
+    """A snippet of the body around its matches; of the lead or title where only they match."""
+    fallback = None
+    for text in (article.body, article.lead, article.title):
+        if not text:
+            continue
+        marked = highlight(text, terms, article.language)
+        if marked.forms or not terms:
+            return marked
+        fallback = fallback or marked
+    return fallback or highlight("", terms)
 
 
 def _iso(value) -> str | None:

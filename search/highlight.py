@@ -7,9 +7,11 @@ when any of its terms is among the query's terms. Escape first, then mark.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from index.analysis import ukrainian_analyzer
+from index.analysis.tokenizer import WORD_PATTERN
 
 SNIPPET_CHARS = 260
 
@@ -20,13 +22,23 @@ class Highlight:
     forms: list[str]
 
 
+@lru_cache(maxsize=200_000)
+def word_terms(word: str, language: str) -> frozenset[str]:
+    """Every term the index holds for one written word (its exact form and lemmas)."""
+    return frozenset(token.text for token in ukrainian_analyzer()(word, language=language))
+
+
 def matched_spans(text: str, terms: set[str], language: str) -> list[tuple[int, int]]:
-    spans: dict[int, tuple[int, int]] = {}
-    for token in ukrainian_analyzer()(text, positions=True, chars=True, language=language):
-        if token.text in terms:
-            spans.setdefault(token.pos, (token.startchar, token.endchar))
-    merged = sorted(set(spans.values()))
-    return _drop_nested(merged)
+    """Character spans of the words in ``text`` that any of ``terms`` matches.
+
+    Words are found by the tokenizer's own pattern and looked up one distinct
+    word at a time (cached across calls), which is what keeps snippets cheap.
+    """
+    spans = []
+    for match in WORD_PATTERN.finditer(text):
+        if not terms.isdisjoint(word_terms(match.group(), language)):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

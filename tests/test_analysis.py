@@ -70,6 +70,28 @@ def test_inflected_forms_meet_at_one_lemma(forms: list[str], lemma: str) -> None
         assert lemma in lemma_sets(form)[0], form
 
 
+@pytest.mark.parametrize(
+    ("participle", "verb"),
+    [
+        ("заявивши", "заявити"),
+        ("принісши", "принести"),
+        ("відбувшись", "відбутися"),
+        ("працюючи", "працювати"),
+        ("кажучи", "казати"),
+        ("намагаючись", "намагатися"),
+    ],
+)
+def test_adverbial_participle_meets_its_verb(participle: str, verb: str) -> None:
+    # pymorphy3 files дієприслівники as lemmas of their own; a search for the verb must find them
+    assert {participle, verb} <= lemma_sets(participle)[0]
+    assert verb in lemma_sets(participle, mode="query")[0]
+
+
+def test_words_that_only_end_like_participles_get_no_verb() -> None:
+    assert lemma_sets("стоячи") == [{"стоячи"}]  # an adverb in the dictionary
+    assert lemma_sets("пиши кричи") == [{"писати"}, {"кричати"}]  # imperatives
+
+
 def test_every_lemma_of_an_ambiguous_word_is_kept() -> None:
     assert {"війна", "війнути"} <= lemma_sets("війни")[0]
 

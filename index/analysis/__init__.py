@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from whoosh.analysis import CompositeAnalyzer
 
+from index.analysis import lemmas as _lemmas
+from index.analysis import normalize as _normalize
+from index.analysis import tokenizer as _tokenizer
 from index.analysis.filters import EXACT_PREFIX, FoldFilter, LemmaFilter, UkrainianStopFilter
 from index.analysis.tokenizer import LanguageText, UkrainianTokenizer
 
-__all__ = ["EXACT_PREFIX", "LanguageText", "analyzed_terms", "ukrainian_analyzer"]
+__all__ = [
+    "EXACT_PREFIX",
+    "LanguageText",
+    "analyzed_terms",
+    "clear_caches",
+    "ukrainian_analyzer",
+]
 
 
 def ukrainian_analyzer() -> CompositeAnalyzer:
@@ -31,3 +40,9 @@ def analyzed_terms(
         if token.text not in entry[1]:
             entry[1].append(token.text)
     return [(pos, surface, terms) for pos, (surface, terms) in sorted(by_position.items())]
+
+
+def clear_caches() -> None:
+    """Forget every cached word analysis (dictionaries stay loaded): the next text starts cold."""
+    for cached in (_tokenizer.word_shape, _normalize.fold, _lemmas.lemmas):
+        cached.cache_clear()

@@ -54,14 +54,15 @@ class LemmaFilter(Filter):
             if token.stopped:
                 yield token
                 continue
-            word = token.text
-            querying = token.mode == "query"
-            if not querying or getattr(token, "exact", False):
+            if token.mode != "query":
+                word = token.text
                 token.text = EXACT_PREFIX + word
                 yield token
-                if querying:
-                    continue
-            language = "any" if querying else token.language
-            for lemma in lemmas(word, language):
-                token.text = lemma
+                terms = lemmas(word, token.language)
+            elif getattr(token, "exact", False):
+                terms = (EXACT_PREFIX + token.text,)
+            else:
+                terms = lemmas(token.text, "any")
+            for term in terms:
+                token.text = term
                 yield token

@@ -6,6 +6,13 @@ show the words as written while the index sees one spelling per word.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+# Most tokens of a text are words seen before: per-word work is cached, bounded
+# (about 250 bytes an entry; the shared corpus fills some 60,000).
+WORD_CACHE_SIZE = 200_000
+
 APOSTROPHES = "’‘ʼʻ`´"
 REMOVED = "\u0301\u00ad"  # combining acute (stress mark), soft hyphen
 
@@ -43,14 +50,16 @@ LATIN_LOOKALIKES = {
 _SURFACE_TABLE = str.maketrans({**{ch: "'" for ch in APOSTROPHES}, **{ch: None for ch in REMOVED}})
 _LOOKALIKE_TABLE = str.maketrans(LATIN_LOOKALIKES)
 _FOLD_TABLE = str.maketrans({"ґ": "г", "Ґ": "Г"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[a-zA-Z]")
 
 
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _CYRILLIC.search(text) is not None
 
 
 def has_latin(text: str) -> bool:
-    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text)
+    return _LATIN.search(text) is not None
 
 
 def normalise_surface(word: str) -> str:
@@ -61,6 +70,7 @@ def normalise_surface(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def fold(word: str) -> str:
     """Lowercase and ґ→г: the spelling used for matching."""
     return word.lower().translate(_FOLD_TABLE)

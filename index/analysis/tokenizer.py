@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
-from index.analysis.normalize import APOSTROPHES, REMOVED, normalise_surface
+from index.analysis.normalize import APOSTROPHES, REMOVED, WORD_CACHE_SIZE, normalise_surface
 
 _LETTERS = rf"(?:[^\W_]|[{REMOVED}])+"
 _SEGMENT = rf"{_LETTERS}(?:['{APOSTROPHES}]{_LETTERS})*"
 _HYPHENS = "-\u2010\u2011"
 WORD_PATTERN = re.compile(rf"{_SEGMENT}(?:[{_HYPHENS}]{_SEGMENT})*")
 _PART_PATTERN = re.compile(_SEGMENT)
+_HYPHEN = re.compile(f"[{_HYPHENS}]")
 
 DEFAULT_LANGUAGE = "uk"
+
+WordPart = tuple[str, int, int]  # normalised part, its start and end within the word
 
 
 def document_language(value: str, requested: str | None) -> str:
@@ -76,33 +80,43 @@ class UkrainianTokenizer(Tokenizer):
         pos = start_pos
         for match in WORD_PATTERN.finditer(value):
             word = match.group()
-            start = match.start()
+            text, parts = word_shape(word)
+            start = start_char + match.start()
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
                 token.original = word
-            if not any(ch in _HYPHENS for ch in word):
-                token.text = normalise_surface(word)
-                token.compound = False
-                _place(token, pos, start_char + start, start_char + match.end())
-                yield token
-                pos += 1
-                continue
-            token.text = normalise_surface(word)
-            token.compound = True
-            _place(token, pos, start_char + start, start_char + match.end())
+            token.text = text
+            token.compound = bool(parts)
+            token.pos = pos
+            token.startchar = start
+            token.endchar = start_char + match.end()
             yield token
-            token.compound = False
-            for part in _PART_PATTERN.finditer(word):
-                token.text = normalise_surface(part.group())
-                _place(
-                    token, pos, start_char + start + part.start(), start_char + start + part.end()
-                )
-                yield token
-                pos += 1
+            if parts:
+                token.compound = False
+                yield from _yield_parts(token, parts, pos, start)
+            pos += len(parts) or 1
 
 
-def _place(token: Token, pos: int, startchar: int, endchar: int) -> None:
-    token.pos = pos
-    token.startchar = startchar
-    token.endchar = endchar
+def _yield_parts(
+    token: Token, parts: tuple[WordPart, ...], pos: int, start: int
+) -> Iterator[Token]:
+    """The parts of a compound, one position each, the first at the compound's own."""
+    for offset, (text, part_start, part_end) in enumerate(parts):
+        token.text = text
+        token.pos = pos + offset
+        token.startchar = start + part_start
+        token.endchar = start + part_end
+        yield token
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def word_shape(word: str) -> tuple[str, tuple[WordPart, ...]]:
+    """The normalised word and, when it is a hyphenated compound, its normalised parts."""
+    if not _HYPHEN.search(word):
+        return normalise_surface(word), ()
+    parts = tuple(
+        (normalise_surface(part.group()), part.start(), part.end())
+        for part in _PART_PATTERN.finditer(word)
+    )
+    return normalise_surface(word), parts
