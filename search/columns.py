@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
 from index.extract.dates import KYIV
+from search.histogram import DayCounts
 
 MULTIVALUED = frozenset({"speakers", "authors"})
 SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
@@ -28,6 +29,7 @@ class IndexColumns:
     values: dict[str, list] = field(default_factory=dict)  # field → value per document
     days: list[date | None] = field(default_factory=list)  # Kyiv publication day per document
     groups: dict[str, list[int]] = field(default_factory=dict)  # reprint group → documents
+    day_counts: DayCounts | None = None  # stories per day and per period, whole archive
 
 
 _CACHE: dict[tuple, IndexColumns] = {}
@@ -67,6 +69,7 @@ def _load(searcher: Searcher) -> IndexColumns:
             tuple(v for v in (value or "").split(",") if v) for value in reader.column_reader(name)
         ]
     columns.days = [_local_day(raw) for raw in reader.column_reader("published", translate=False)]
+    columns.day_counts = DayCounts(columns.days)
     groups: dict[str, list[int]] = defaultdict(list)
     for doc, group in enumerate(columns.values["reprint_group"]):
         groups[group].append(doc)

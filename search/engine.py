@@ -100,7 +100,7 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
         facets=facets,
         notes=found.parsed.notes,
         took_ms=(time.perf_counter() - started) * 1000,
-        histogram=build_histogram(columns.days, found.final_docs),
+        histogram=build_histogram(columns.day_counts, found.final_docs),
     )
 
 

@@ -17,25 +17,12 @@ from whoosh import query as q
 from whoosh.searching import Searcher
 
 from search.columns import index_columns
+from search.dates import MONTH_NAMES
 from search.results import Facet, FacetOptions, FacetValue
 
 MAX_FACET_SIZE = 500
 NOT_SET_LABEL = "не вказано"
 LANGUAGE_LABELS = {"uk": "українська", "ru": "російська"}
-MONTH_NAMES = (
-    "січень",
-    "лютий",
-    "березень",
-    "квітень",
-    "травень",
-    "червень",
-    "липень",
-    "серпень",
-    "вересень",
-    "жовтень",
-    "листопад",
-    "грудень",
-)
 _COLLATOR = Collator()
 
 
@@ -107,6 +94,7 @@ def _char_key(character: str) -> tuple[tuple[int, int], ...]:
     return tuple((weight, 0) for weight in _primary_weights(character))
 
 
+@lru_cache(maxsize=50_000)
 def sort_key(label: str) -> tuple:
     """Ukrainian alphabetical order (а б в г ґ д е є ж з и і ї й …)."""
     text = label.lower()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from search.facets import MONTH_NAMES
+from search.dates import MONTH_NAMES
 from search.results import Bucket, Histogram
 
 MAX_DAY_SPAN = 62
@@ -57,22 +57,40 @@ def _label(start: date, interval: str) -> str:
     return f"{start:%d.%m.%Y}"
 
 
-def build_histogram(days: list[date | None], docs: set[int]) -> Histogram | None:
-    """Buckets from first to last matching day; ``days`` holds each document's day."""
-    matched = [days[d] for d in docs]
-    dated = [d for d in matched if d is not None]
-    if not dated:
+class DayCounts:
+    """Documents per day for the whole archive, with per-period totals cached by interval."""
+
+    def __init__(self, days: list[date | None]) -> None:
+        self.days = days
+        self.per_day = Counter(d for d in days if d is not None)
+        self._archive: dict[str, Counter[date]] = {}
+
+    def archive(self, interval: str) -> Counter[date]:
+        if interval not in self._archive:
+            totals: Counter[date] = Counter()
+            for day, count in self.per_day.items():
+                totals[period_start(day, interval)] += count
+            self._archive[interval] = totals
+        return self._archive[interval]
+
+
+def build_histogram(archive: DayCounts, docs: set[int]) -> Histogram | None:
+    """Buckets from the first to the last matching day, each with its share of all stories."""
+    days = archive.days
+    per_day = Counter(days[d] for d in docs)
+    undated = per_day.pop(None, 0)
+    if not per_day:
         return None
-    first, last = min(dated), max(dated)
+    first, last = min(per_day), max(per_day)
     interval = choose_interval(first, last)
-    counts = Counter(period_start(d, interval) for d in dated)
-    archive = Counter(
-        period_start(d, interval) for d in days if d is not None and first <= d <= last
-    )
+    counts: Counter[date] = Counter()
+    for day, count in per_day.items():
+        counts[period_start(day, interval)] += count
+    totals = archive.archive(interval)
     buckets = []
     start = period_start(first, interval)
     while start <= last:
-        count, total = counts.get(start, 0), archive.get(start, 0)
+        count, total = counts.get(start, 0), totals.get(start, 0)
         buckets.append(
             Bucket(
                 start=start.isoformat(),
@@ -83,4 +101,4 @@ def build_histogram(days: list[date | None], docs: set[int]) -> Histogram | None
             )
         )
         start = _next(start, interval)
-    return Histogram(interval=interval, buckets=buckets, undated=len(matched) - len(dated))
+    return Histogram(interval=interval, buckets=buckets, undated=undated)
