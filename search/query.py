@@ -20,7 +20,7 @@ from index.analysis import ukrainian_analyzer
 from index.analysis.normalize import fold, normalise_surface
 from search.dates import date_range
 
-TEXT_FIELDS = ("title", "lead", "body", "quotes")
+TEXT_FIELDS = ("title", "body", "quotes")  # body holds the lead too
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
 MAX_PREFIX_TERMS = 200
