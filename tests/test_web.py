@@ -234,3 +234,16 @@ def test_bad_facet_parameters_are_400(client) -> None:
     assert client.get("/?fsort.source=upside").status_code == 400
     assert client.get("/?fsize.source=0").status_code == 400
     assert client.get("/?reprints=maybe").status_code == 400
+
+
+def test_repeated_search_is_served_from_the_cache(client, monkeypatch) -> None:
+    import web.views
+
+    calls = []
+    real = web.views.run_search
+    monkeypatch.setattr(web.views, "run_search", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = client.get("/?q=кеш+перевірка").get_data()
+    second = client.get("/?q=кеш+перевірка").get_data()
+    assert first == second and len(calls) == 1
+    client.get("/?q=кеш+перевірка", headers={"Accept": "application/json"})
+    assert len(calls) == 2  # another format is another entry

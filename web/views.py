@@ -24,6 +24,7 @@ from index.store import read_report
 from search import SearchRequest, run_search
 from search.engine import IndexNotFound, iter_matching, open_searcher
 from search.similar import more_like_this
+from web.cache import cached
 from web.charts import bars
 from web.formats import atom_feed, csv_rows
 from web.formatting import plural, ukrainian_date
@@ -94,6 +95,7 @@ def wants_json() -> bool:
 
 @bp.get("/")
 @bp.get("/search")
+@cached
 def search_page():
     result = run_search(get_searcher(), request_from_args(request.args))
     if wants_json():
@@ -104,6 +106,7 @@ def search_page():
 
 
 @bp.get("/search.json")
+@cached
 def search_json():
     return jsonify(run_search(get_searcher(), request_from_args(request.args)).to_json())
 
@@ -157,6 +160,7 @@ def _stored_article(doc_id: str):
 
 
 @bp.get("/article/<doc_id>")
+@cached
 def article_page(doc_id: str):
     article = _stored_article(doc_id)
     similar = more_like_this(get_searcher(), doc_id, limit=5)
@@ -184,6 +188,7 @@ def stored_copy(doc_id: str):
 
 
 @bp.get("/speaker/<path:name>")
+@cached
 def speaker_page(name: str):
     search_request = SearchRequest(
         filters={"speaker": [name]}, sort="oldest", page_size=100, reprints="all"

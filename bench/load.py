@@ -1,0 +1,202 @@
+"""Load: 50 concurrent clients against `pidshyvka serve` on 127.0.0.1 for 60 s.
+
+Builds (or reuses) an index of the demo archive plus ../shared/corpus, starts
+the server as a separate process on a free loopback port, drives a mixed set
+of searches, facet clicks, article pages, JSON and CSV, and prints throughput,
+latency percentiles and errors. Bounded in time; stops the server itself.
+Run from the repo root: .venv/bin/python bench/load.py [--clients 50] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import io
+import json
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from index.build import rebuild  # noqa: E402  (after the path is set)
+
+SHARED = REPO.parent / "shared"
+WORK = Path("/tmp/pidshyvka-load")
+QUERIES = [
+    "війна",
+    "президент",
+    "ракетна технологія",
+    "бюджет",
+    "Брексит",
+    "Мей",
+    "газ",
+    '"Північний потік"',
+    "Ryanair страйк",
+    "Тарас Мельник",
+    "енерг*",
+    "date:2018",
+    "quote:перемога",
+    "уряд АБО парламент",
+    "",
+    "Асія Бібі",
+    "Зеленський",
+    "НЕ війна",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_index() -> Path:
+    if not (SHARED / "corpus" / "archive").exists():
+        sys.exit(f"{SHARED / 'corpus'} is absent: the load run indexes it with the demo archive")
+    archive, index = WORK / "archive", WORK / "index"
+    if not (index / "rebuild-report.json").exists():
+        shutil.rmtree(archive, ignore_errors=True)
+        shutil.copytree(REPO / "examples" / "archive", archive / "demo")
+        shutil.copytree(SHARED / "corpus" / "archive", archive / "corpus")
+        summary = rebuild(archive, index, jobs=2, stream=io.StringIO(), interactive=False)
+        print(f"indexed {summary.indexed} documents for the load run")
+    return index
+
+
+def paths(rng: random.Random, ids: list[str]) -> str:
+    roll = rng.random()
+    query = rng.choice(QUERIES)
+    if roll < 0.55:
+        return "/?" + urlencode({"q": query})
+    if roll < 0.70:
+        return "/search.json?" + urlencode({"q": query, "language": rng.choice(["uk", "ru"])})
+    if roll < 0.80:
+        return "/?" + urlencode({"q": query, "sort": "newest", "page": rng.randint(1, 3)})
+    if roll < 0.95 and ids:
+        return f"/article/{quote(rng.choice(ids))}"
+    return "/search.csv?" + urlencode({"q": query or "війна"})
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.errors: dict[str, int] = {}
+
+    def record(self, seconds: float, error: str | None) -> None:
+        with self.lock:
+            if error:
+                self.errors[error] = self.errors.get(error, 0) + 1
+            else:
+                self.latencies.append(seconds * 1000)
+
+
+def client(port: int, deadline: float, seed: int, ids: list[str], tally: Tally) -> None:
+    rng = random.Random(seed)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while time.monotonic() < deadline:
+        path = paths(rng, ids)
+        started = time.perf_counter()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            error = None if response.status == 200 else f"HTTP {response.status}"
+        except (OSError, http.client.HTTPException) as err:
+            error = type(err).__name__
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        tally.record(time.perf_counter() - started, error)
+    connection.close()
+
+
+def wait_until_up(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def article_ids(port: int) -> list[str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/search.json?size=100")
+    data = json.loads(connection.getresponse().read())
+    connection.close()
+    return [hit["id"] for hit in data["hits"]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    arguments = parser.parse_args()
+    index = build_index()
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from web.cli import main; main()",
+            "serve",
+            "--index",
+            str(index),
+            "--port",
+            str(port),
+            "--threads",
+            "8",
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(port)
+        ids = article_ids(port)
+        tally = Tally()
+        deadline = time.monotonic() + arguments.seconds
+        threads = [
+            threading.Thread(target=client, args=(port, deadline, n, ids, tally))
+            for n in range(arguments.clients)
+        ]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=arguments.seconds + 60)
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    report(tally, elapsed, arguments.clients)
+
+
+def report(tally: Tally, elapsed: float, clients: int) -> None:
+    ordered = sorted(tally.latencies)
+    done = len(ordered)
+    p95 = ordered[int(0.95 * (done - 1))] if ordered else 0.0
+    print(
+        f"clients {clients}, {elapsed:.0f} s: {done} requests ok, "
+        f"{sum(tally.errors.values())} errors {tally.errors or ''}"
+    )
+    if ordered:
+        print(
+            f"throughput {done / elapsed:.1f} req/s, p50 {statistics.median(ordered):.0f} ms, "
+            f"p95 {p95:.0f} ms, max {ordered[-1]:.0f} ms (target: 0 errors, p95 ≤ 300 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()
