@@ -32,6 +32,7 @@ TARGETS = {
     "domain": 1.0,
     "language": 1.0,
     "rubric": 0.90,
+    "rubric_absent": 0.95,
     "authors": 0.90,
     "body": 0.95,
     "list": 1.0,
@@ -102,6 +103,8 @@ def check_article(article: Article, gold: dict, tally: Tally) -> None:
         article.language == gold["language"],
         f"{name}: {article.language} vs {gold['language']}",
     )
+    if not gold.get("rubric"):
+        tally.add("rubric_absent", article.rubric is None, f"{name}: {article.rubric!r} vs none")
     if gold.get("rubric"):
         tally.add(
             "rubric",
@@ -162,6 +165,7 @@ def run(show_errors: bool) -> int:
         "domain",
         "language",
         "rubric",
+        "rubric_absent",
         "authors",
         "body",
         "list",

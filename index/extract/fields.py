@@ -17,6 +17,7 @@ from index.extract.selectors import (
     AUTHOR_HINTS,
     AUTHOR_LABELS,
     AUTHOR_META,
+    BOILERPLATE_LINES,
     BREADCRUMB_HINTS,
     DESCRIPTION_META,
     DOMAIN_NAMES,
@@ -33,6 +34,9 @@ from index.extract.selectors import (
 )
 
 AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
+MENU_HINTS = re.compile(r"\b(?:menu|nav|navigation|sections?)\b", re.IGNORECASE)
+MAX_RUBRIC_WORDS = 4
+MENU_HEADING_LOOKAHEAD = 40
 DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
 LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -294,6 +298,7 @@ def rubric(page: Page) -> str | None:
         ),
         lambda: _labelled_rubric(page),
         lambda: _breadcrumb_rubric(page),
+        lambda: _menu_heading_rubric(page),
         lambda: _hinted_rubric(page),
     )
     for step in ladder:
@@ -333,7 +338,49 @@ def _breadcrumb_rubric(page: Page) -> str | None:
 
 def _hinted_rubric(page: Page) -> str | None:
     element = page.soup.find(attrs={"class": RUBRIC_HINTS})
-    return clean_text(element) if isinstance(element, Tag) else None
+    if not isinstance(element, Tag) or len(element.find_all("a")) > 1:
+        return None  # a list of sections is a menu, not this article's section
+    text = clean_text(element)
+    return text if _reads_like_a_section(text) else None
+
+
+def _reads_like_a_section(text: str) -> bool:
+    """A section name: a few words, not a lead-in («Катерина Тейлор:») nor a related block."""
+    return (
+        0 < len(text.split()) <= MAX_RUBRIC_WORDS
+        and not text.endswith(":")
+        and not BOILERPLATE_LINES.match(text)
+    )
+
+
+def _menu_sections(page: Page) -> dict[str, str]:
+    """Section names of the site's menus, lowercased → as written."""
+    menus = page.soup.find_all("nav") + page.soup.find_all(attrs={"class": MENU_HINTS})
+    sections = {}
+    for menu in menus:
+        for link in menu.find_all("a"):
+            text = clean_text(link)
+            if text and text.lower() not in HOME_CRUMBS and len(text.split()) <= MAX_RUBRIC_WORDS:
+                sections.setdefault(text.lower(), text)
+    return sections
+
+
+def _menu_heading_rubric(page: Page) -> str | None:
+    """A heading after the headline that names one of the site's menu sections: the block
+    of that section's stories, which outlets put beside an article of the section."""
+    h1 = page.soup.find("h1")
+    sections = _menu_sections(page) if isinstance(h1, Tag) else {}
+    if not sections:
+        return None
+    for heading in h1.find_all_next(["h2", "h3", "h4", "h5"], limit=MENU_HEADING_LOOKAHEAD):
+        text = clean_text(heading)
+        if (
+            text.lower() in sections
+            and not text.endswith(":")
+            and not BOILERPLATE_LINES.match(text)
+        ):
+            return text
+    return None
 
 
 def tags(page: Page) -> list[str]:
