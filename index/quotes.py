@@ -1,10 +1,5 @@
-"""Quote attribution (being written)."""
+"""Quote attribution: see ``index.speech`` for how quotes and speakers are found."""
 
-from __future__ import annotations
+from index.speech import SPEAKER_THRESHOLD, attach_quotes
 
-from index.article import Article
-
-
-def attach_quotes(article: Article) -> None:
-    article.quotes = []
-    article.speakers = []
+__all__ = ["SPEAKER_THRESHOLD", "attach_quotes"]

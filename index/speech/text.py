@@ -1,0 +1,305 @@
+"""Paragraphs split into tokens, quotation regions and sentences, with offsets kept.
+
+Tokens are parallel lists rather than objects: attribution runs once per indexed
+page and must cost a fraction of extraction, so per-token work is kept to slicing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from index.analysis.normalize import APOSTROPHES, REMOVED, normalise_surface
+from index.speech.patterns import ABBREVIATIONS
+
+MARKED_TOKEN_RE = re.compile(f"\\w[\\w'’ʼ`{REMOVED}]*(?:[-‑]\\w[\\w'’ʼ`{REMOVED}]*)*|\\S")
+SPLIT_TOKEN_RE = re.compile(r"(\w[\w'’ʼ`]*(?:[-‑]\w[\w'’ʼ`]*)*|\S)")
+OPENING_QUOTES = "«„"
+QUOTE_MARKS = frozenset('«»„“”"')
+DASHES = frozenset("-–—‑")
+SENTENCE_ENDS = frozenset(".!?…")
+OPENERS_BEFORE_QUOTE = frozenset("([{—–-:;,/")
+_REMOVED_RE = re.compile(f"[{REMOVED}]")
+_QUOTE_MARK_RE = re.compile('[«»„“”"]')
+_SENTENCE_END_RE = re.compile('[.!?…«»„“”"]')
+# A capital Cyrillic letter opening a word: names are written so.
+CAPITAL_RE = re.compile("(?<![\\w'’ʼ`‑-])[А-ЯЀ-ЏҐ]")
+_MIXED_SCRIPT_RE = re.compile("[а-яіїєґ][a-z]|[a-z][а-яіїєґ]", re.IGNORECASE)
+# Letters the other language has and this one lacks: «ы» in a Ukrainian text, «ї» in a Russian.
+_OTHER_ALPHABET = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
+_SURFACE_TABLE = str.maketrans({**{ch: "'" for ch in APOSTROPHES}, **{ch: None for ch in REMOVED}})
+
+
+@dataclass(slots=True)
+class Region:
+    """A stretch in quotation marks: ``first``..``last`` are its inner token indices."""
+
+    open_index: int
+    close_index: int  # index of the closing mark, or one past the last token if unclosed
+    closed: bool
+    words: int = 0  # how many words it holds
+
+    @property
+    def first(self) -> int:
+        return self.open_index + 1
+
+    @property
+    def last(self) -> int:
+        return self.close_index - 1
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph; token ``j`` starts at ``starts[j]`` of ``text`` and reads ``lowers[j]``
+    in lowercase (apostrophes made ASCII); ``word(j)`` gives it as printed."""
+
+    text: str
+    offset: int  # of ``text`` in the article's full text
+    headline: bool
+    language: str = "uk"
+    lowers: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    lengths: list[int] | None = None  # printed lengths, where they differ from ``lowers``
+    depth: list[int] = field(default_factory=list)  # how many quotation regions hold a token
+    region: list[int] = field(default_factory=list)  # the innermost region, or -1
+    regions: list[Region] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # token index spans
+
+    def __len__(self) -> int:
+        return len(self.lowers)
+
+    def word(self, j: int) -> str:
+        return self.text[self.starts[j] : self.end(j)]
+
+    def end(self, j: int) -> int:
+        return self.starts[j] + (self.lengths[j] if self.lengths else len(self.lowers[j]))
+
+    def is_word(self, j: int) -> bool:
+        return self.lowers[j][0].isalnum()
+
+    def capitalised(self, j: int) -> bool:
+        return self.text[self.starts[j]].isupper()
+
+    def cyrillic(self, j: int) -> bool:
+        return "\u0400" <= self.text[self.starts[j]] <= "\u04ff"
+
+    def adjacent(self, j: int) -> bool:
+        """Does token ``j`` follow token ``j - 1`` with no space between?"""
+        return j > 0 and self.starts[j] == self.end(j - 1)
+
+    def same_level(self, j: int, k: int) -> bool:
+        return self.depth[j] == self.depth[k] and self.region[j] == self.region[k]
+
+    def span_text(self, first: int, last: int) -> str:
+        """The original text from token ``first`` to token ``last`` inclusive."""
+        if first > last or first >= len(self.lowers):
+            return ""
+        return self.text[self.starts[first] : self.end(min(last, len(self.lowers) - 1))]
+
+
+def split_paragraphs(
+    title: str, lead: str, body: str, language: str = "uk"
+) -> tuple[str, list[Paragraph]]:
+    """Title, lead and body paragraphs joined into one text, each paragraph analysed."""
+    parts: list[tuple[str, bool]] = []
+    if title.strip():
+        parts.append((title.strip(), True))
+    for chunk in (lead, body):
+        parts.extend((p.strip(), False) for p in chunk.split("\n\n") if p.strip())
+    full = "\n\n".join(text for text, _ in parts)
+    # What rarely occurs is looked for once in the whole text, not once per paragraph.
+    oddities = Oddities(
+        bool(_OTHER_ALPHABET[language].search(full)),
+        bool(_REMOVED_RE.search(full)),
+        bool(_MIXED_SCRIPT_RE.search(full)),
+    )
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for text, headline in parts:
+        paragraphs.append(analyse_paragraph(text, offset, headline, language, oddities))
+        offset += len(text) + 2
+    return full, paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Oddities:
+    """Rare features of a text that cost a look at every paragraph when present."""
+
+    other_alphabet: bool = True  # letters only the other language (uk/ru) has
+    marked: bool = True  # stress marks or soft hyphens
+    mixed_script: bool = True  # Latin look-alike letters inside Cyrillic words
+
+
+def paragraph_language(text: str, article_language: str) -> str:
+    """A Russian headline or quote in a Ukrainian article (or the reverse) is read in its own
+    language: letters only one of the two alphabets has tell."""
+    other = "ru" if article_language == "uk" else "uk"
+    if _OTHER_ALPHABET[article_language].search(text) and not _OTHER_ALPHABET[other].search(text):
+        return other
+    return article_language
+
+
+def analyse_paragraph(
+    text: str,
+    offset: int = 0,
+    headline: bool = False,
+    language: str = "uk",
+    oddities: Oddities = Oddities(),
+) -> Paragraph:
+    if oddities.other_alphabet:
+        language = paragraph_language(text, language)
+    paragraph = Paragraph(text, offset, headline, language)
+    _tokenize(paragraph, oddities)
+    paragraph.regions = find_regions(paragraph)
+    _mark_depths(paragraph)
+    paragraph.sentences = split_sentences(paragraph)
+    return paragraph
+
+
+def _tokenize(paragraph: Paragraph, oddities: Oddities) -> None:
+    text = paragraph.text
+    lowered = text.lower()
+    if len(lowered) != len(text) or (oddities.marked and _REMOVED_RE.search(text)):
+        _tokenize_slowly(paragraph)
+    else:
+        for apostrophe in APOSTROPHES:  # str.replace is far cheaper than str.translate here
+            if apostrophe in lowered:
+                lowered = lowered.replace(apostrophe, "'")
+        # split() alternates the spaces between tokens with the tokens: offsets come from
+        # summing lengths, all of it done in C rather than token by token in Python.
+        pieces = SPLIT_TOKEN_RE.split(lowered)
+        paragraph.lowers = pieces[1::2]
+        paragraph.starts = list(accumulate(map(len, pieces)))[0::2][: len(paragraph.lowers)]
+        if oddities.mixed_script and _MIXED_SCRIPT_RE.search(lowered):
+            # «Київa» with a Latin «a»: read it as Cyrillic
+            paragraph.lowers = [normalise_surface(word) for word in paragraph.lowers]
+    paragraph.depth = [0] * len(paragraph.lowers)
+    paragraph.region = [-1] * len(paragraph.lowers)
+
+
+def _tokenize_slowly(paragraph: Paragraph) -> None:
+    """Stress marks or soft hyphens are dropped from the look-up forms: lengths then differ."""
+    matches = list(MARKED_TOKEN_RE.finditer(paragraph.text))
+    paragraph.starts = [m.start() for m in matches]
+    paragraph.lengths = [len(m.group()) for m in matches]
+    paragraph.lowers = [m.group().lower().translate(_SURFACE_TABLE) or m.group() for m in matches]
+
+
+def token_indices(paragraph: Paragraph, pattern: re.Pattern[str]) -> list[int]:
+    """Indices of the tokens that begin where ``pattern`` matches: found by a regex over the
+    text instead of a look at every token, since only a few tokens are wanted."""
+    starts = paragraph.starts
+    found = []
+    for match in pattern.finditer(paragraph.text):
+        j = bisect_left(starts, match.start())
+        if j < len(starts) and starts[j] == match.start() and (not found or found[-1] != j):
+            found.append(j)
+    return found
+
+
+def _spaced_before(paragraph: Paragraph, i: int) -> bool:
+    return not paragraph.adjacent(i) or paragraph.lowers[i - 1] in OPENERS_BEFORE_QUOTE
+
+
+def _spaced_after(paragraph: Paragraph, i: int) -> bool:
+    words = paragraph.lowers
+    if i + 1 >= len(words) or not paragraph.adjacent(i + 1):
+        return True
+    return not words[i + 1][0].isalnum() and words[i + 1] not in QUOTE_MARKS
+
+
+def find_regions(paragraph: Paragraph) -> list[Region]:
+    """Pair quotation marks; straight quotes open or close by the spaces around them."""
+    stack: list[tuple[str, int]] = []
+    regions: list[Region] = []
+
+    def close(marks: str, i: int) -> bool:
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] in marks:
+                regions.append(Region(stack[depth][1], i, True))
+                del stack[depth:]
+                return True
+        return False
+
+    for i in token_indices(paragraph, _QUOTE_MARK_RE):
+        mark = paragraph.lowers[i]
+        opening = _spaced_before(paragraph, i) and not _spaced_after(paragraph, i)
+        closing = _spaced_after(paragraph, i) and not _spaced_before(paragraph, i)
+        if mark in OPENING_QUOTES:
+            stack.append((mark, i))
+        elif mark == "»":
+            close("«", i)
+        elif mark == "”":
+            close('“„"', i)
+        elif mark == "“":
+            if not (stack and stack[-1][0] == "„" and close("„", i)) and not (
+                closing and close("“", i)
+            ):
+                stack.append((mark, i))
+        elif opening or not (closing or stack):
+            stack.append((mark, i))
+        else:
+            close('"', i)
+    regions.extend(Region(start, _unclosed_end(paragraph, start), False) for _, start in stack)
+    return sorted(regions, key=lambda r: r.open_index)
+
+
+def _unclosed_end(paragraph: Paragraph, start: int) -> int:
+    """A quote that never closes runs to its attribution («…, - сказав він») or the end."""
+    words = paragraph.lowers
+    for i in range(start + 2, len(words) - 1):
+        if (
+            words[i] in DASHES
+            and words[i - 1] in (",", ".", "!", "?", "…")
+            and paragraph.is_word(i + 1)
+        ):
+            return i - 1 if words[i - 1] == "," else i
+    return len(words)
+
+
+def _mark_depths(paragraph: Paragraph) -> None:
+    depth, region_of, lowers = paragraph.depth, paragraph.region, paragraph.lowers
+    for number, region in enumerate(paragraph.regions):  # outer regions come first
+        inside = slice(region.first, region.close_index)
+        depth[inside] = [d + 1 for d in depth[inside]]
+        region_of[inside] = [number] * (region.close_index - region.first)
+        region.words = len([w for w in lowers[inside] if w[0].isalnum()])
+
+
+def split_sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
+    words = paragraph.lowers
+    spans = []
+    start = 0
+    for i in token_indices(paragraph, _SENTENCE_END_RE):
+        if i + 1 < len(words) and _ends_sentence(paragraph, i):
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(words):
+        spans.append((start, len(words)))
+    return spans
+
+
+def _ends_sentence(paragraph: Paragraph, i: int) -> bool:
+    words = paragraph.lowers
+    following = words[i + 1]
+    if paragraph.depth[i] or (paragraph.adjacent(i + 1) and following[0].isalnum()):
+        return False
+    if words[i] in QUOTE_MARKS:
+        ends = i > 0 and words[i - 1] in SENTENCE_ENDS
+    else:
+        ends = not (words[i] == "." and _abbreviation(paragraph, i))
+    return ends and (
+        paragraph.capitalised(i + 1)
+        or following[0].isdigit()
+        or following in QUOTE_MARKS
+        or following in DASHES
+    )
+
+
+def _abbreviation(paragraph: Paragraph, i: int) -> bool:
+    if i == 0 or not paragraph.adjacent(i) or not paragraph.is_word(i - 1):
+        return False
+    previous = paragraph.lowers[i - 1]
+    return len(previous) == 1 or previous in ABBREVIATIONS
