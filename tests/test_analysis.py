@@ -108,8 +108,25 @@ def test_content_words_that_look_short_are_not_stopped() -> None:
     assert "рада" in rada and "мир" in myr and "край" in krai
 
 
-def test_unknown_words_kept_as_they_are() -> None:
-    assert lemma_sets("Бесансено") == [{"бесансено"}]
+def test_unknown_words_kept_as_they_are_plus_a_stem() -> None:
+    assert lemma_sets("Бесансено") == [{"бесансено", "~бесансен"}]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Асія", "Асії", "Асію", "Асією"],
+        ["Сибіга", "Сибіги", "Сибігою"],
+        ["Раабом", "Рааба", "Рааб"],
+    ],
+)
+def test_inflected_unknown_names_meet_at_one_stem(forms: list[str]) -> None:
+    stems = [{t for t in terms if t.startswith("~")} for terms in lemma_sets(" ".join(forms))]
+    assert len({frozenset(s) for s in stems}) == 1 and stems[0]
+
+
+def test_short_unknown_words_get_no_stem() -> None:
+    assert lemma_sets("ЦВК") == [{"цвк"}]
 
 
 def test_russian_document_lemmatised_with_russian_dictionary() -> None:

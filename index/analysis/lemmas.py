@@ -120,4 +120,38 @@ def lemmas(word: str, language: str) -> tuple[str, ...]:
         found = _known_lemmas(word, "uk")
         if not found and RUSSIAN_ONLY_LETTERS.intersection(word):
             found = _known_lemmas(word, "ru")
-    return tuple(dict.fromkeys(found)) or (word,)
+    return tuple(dict.fromkeys(found)) or unknown_word_terms(word)
+
+
+# Case endings of Ukrainian and Russian nouns and adjectives, longest first. Names and
+# loanwords missing from the dictionaries (Асія, Асії, Асію; Сибіга, Сибігою) share
+# what is left once one is taken off, which no dictionary-only analyzer offers.
+UNKNOWN_WORD_ENDINGS = tuple(
+    sorted(
+        """
+    ами ями ові еві єві ою ею єю ій ої ом ем єм ах ях ам ям ів їв ий ій ого ому ими ім их
+    ой ей ов ев ый ым ых ую юю ая яя а я у ю і ї е є о и ы
+    """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+UNKNOWN_STEM_PREFIX = "~"
+MIN_UNKNOWN_STEM = 3
+MIN_UNKNOWN_WORD = 4
+
+
+def unknown_stem(word: str) -> str | None:
+    """The word without its case ending, where enough of it is left to mean something."""
+    if len(word) < MIN_UNKNOWN_WORD or not word.isalpha():
+        return None
+    for ending in UNKNOWN_WORD_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_UNKNOWN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def unknown_word_terms(word: str) -> tuple[str, ...]:
+    """A word no dictionary knows: kept as written, plus its ending-less stem."""
+    stem = unknown_stem(word)
+    return (word, UNKNOWN_STEM_PREFIX + stem) if stem else (word,)
