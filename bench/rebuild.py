@@ -1,0 +1,168 @@
+"""Rebuild at scale: pages/s end to end, CPU per stage, peak memory, index size, and a baseline.
+
+For each size N: synthesise N pages (bench/synth.py) outside the repo, then
+1. time `pidshyvka rebuild --jobs 2` end to end in a child process (pages/s, peak RSS);
+2. in this process, time each stage on the same pages: read+decode+parse, extract,
+   quotes, analyse (our analyzer over the indexed text), write (Whoosh add+commit);
+3. build a plain Whoosh index with StandardAnalyzer from the same extracted text
+   (the baseline), so the ratio shows what our analysis costs.
+Run from the repo root: .venv/bin/python bench/rebuild.py 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from whoosh import index as whoosh_index  # noqa: E402
+from whoosh.analysis import StandardAnalyzer  # noqa: E402
+from whoosh.fields import ID, TEXT, Schema  # noqa: E402
+
+from bench.synth import gather_material, synth_articles, write_pages  # noqa: E402
+from index.analysis import LanguageText, ukrainian_analyzer  # noqa: E402
+from index.archive import file_pages, read_page_bytes, walk_archive  # noqa: E402
+from index.extract import _build  # noqa: E402
+from index.extract.decode import decode_page  # noqa: E402
+from index.extract.page import Page  # noqa: E402
+from index.quotes import attach_quotes  # noqa: E402
+from index.schema import article_document, build_schema  # noqa: E402
+
+WORK = Path("/tmp/pidshyvka-rebuild-bench")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def end_to_end(archive: Path, index: Path) -> tuple[float, float]:
+    """Seconds and peak RSS (MB, largest process) of `pidshyvka rebuild --jobs 2`."""
+    started = time.perf_counter()
+    command = [
+        sys.executable,
+        "-c",
+        "from web.cli import main; main()",
+        "rebuild",
+        str(archive),
+        "--index",
+        str(index),
+        "--jobs",
+        "2",
+    ]
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return time.perf_counter() - started, peak
+
+
+def staged(archive: Path, folder: Path) -> tuple[dict[str, float], list, int]:
+    """CPU seconds per stage over all pages, in one process; the articles; the text bytes."""
+    stages = dict.fromkeys(("parse", "extract", "quotes", "analyse", "write"), 0.0)
+    articles = []
+    analyzer = ukrainian_analyzer()
+    for file in walk_archive(archive):
+        for page in file_pages(archive, file):
+            started = time.process_time()
+            data = read_page_bytes(page)
+            parsed = Page.parse(
+                decode_page(data).text, path=page.path, captured_at=page.captured_at
+            )
+            stages["parse"] += time.process_time() - started
+            started = time.process_time()
+            article = _build(parsed, data)
+            stages["extract"] += time.process_time() - started
+            started = time.process_time()
+            attach_quotes(article)
+            stages["quotes"] += time.process_time() - started
+            articles.append(article)
+    text_bytes = 0
+    for article in articles:
+        text = f"{article.title}\n{article.lead}\n{article.body}\n" + "\n".join(
+            q.text for q in article.quotes
+        )
+        text_bytes += len(text.encode("utf-8"))
+        started = time.process_time()
+        for _token in analyzer(LanguageText(text, article.language)):
+            pass
+        stages["analyse"] += time.process_time() - started
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    started = time.process_time()
+    writer = ix.writer(limitmb=256)
+    for article in articles:
+        writer.add_document(**article_document(article))
+    writer.commit()
+    stages["write"] = time.process_time() - started - stages["analyse"]  # add_document analyses too
+    return stages, articles, text_bytes
+
+
+def baseline(articles: list, folder: Path) -> tuple[float, int]:
+    schema = Schema(
+        id=ID(stored=True),
+        title=TEXT(analyzer=StandardAnalyzer(), stored=True),
+        body=TEXT(analyzer=StandardAnalyzer(), stored=True),
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(folder), schema)
+    started = time.process_time()
+    writer = ix.writer(limitmb=256)
+    for article in articles:
+        writer.add_document(
+            id=article.id, title=article.title, body=f"{article.lead}\n{article.body}"
+        )
+    writer.commit()
+    return time.process_time() - started, folder_size(folder)
+
+
+def run(size: int, material) -> None:
+    root = WORK / str(size)
+    shutil.rmtree(root, ignore_errors=True)
+    archive = root / "archive"
+    write_pages(synth_articles(size, material=material), archive)
+    seconds, peak = end_to_end(archive, root / "index")
+    index_size = folder_size((root / "index").resolve())
+    stages, articles, text_bytes = staged(archive, root / "staged")
+    base_seconds, base_size = baseline(articles, root / "baseline")
+    ours_index_seconds = stages["analyse"] + stages["write"]
+    print(f"\n{size} pages ({folder_size(archive) / 1e6:.0f} MB of HTML)")
+    print(
+        f"  end to end, --jobs 2: {seconds:.1f} s = {size / seconds:.0f} pages/s; "
+        f"peak RSS {peak:.0f} MB"
+    )
+    print(
+        "  CPU per stage (one process): "
+        + ", ".join(
+            f"{name} {value:.1f} s ({1000 * value / size:.2f} ms/page)"
+            for name, value in stages.items()
+        )
+    )
+    print(
+        f"  index {index_size / 1e6:.1f} MB for {text_bytes / 1e6:.1f} MB of extracted text "
+        f"= {index_size / text_bytes:.2f}×  "
+        f"(baseline StandardAnalyzer index {base_size / 1e6:.1f} MB)"
+    )
+    print(
+        f"  analyse+write {ours_index_seconds:.1f} s vs baseline write {base_seconds:.1f} s "
+        f"= {ours_index_seconds / base_seconds:.1f}× (what Ukrainian analysis costs)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000])
+    arguments = parser.parse_args()
+    material = gather_material()
+    print(f"machine: {os.cpu_count()} cores")
+    for size in arguments.sizes:
+        run(size, material)
+
+
+if __name__ == "__main__":
+    main()
