@@ -15,6 +15,7 @@ class Quote:
     text: str
     speaker: str | None = None
     confidence: float = 0.0
+    direct: bool = True  # the speaker's own words in quote marks; False for reported speech
 
 
 @dataclass(slots=True, kw_only=True)

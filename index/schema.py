@@ -110,7 +110,12 @@ def article_digest(article: Article) -> str:
 
 
 def _quote_json(quote: Quote) -> dict[str, Any]:
-    return {"text": quote.text, "speaker": quote.speaker, "confidence": quote.confidence}
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "confidence": quote.confidence,
+        "direct": quote.direct,
+    }
 
 
 def _naive_utc(value: datetime | None) -> datetime | None:

@@ -195,3 +195,19 @@ def test_seed_article_speakers() -> None:
     assert "Володимир Путін" not in {q.speaker for q in article.quotes}
     named = [q for q in article.quotes if q.speaker == "Марк Рютте"]
     assert len(named) >= 5  # direct quotes, reported speech, «Посадовець», «За його словами»
+
+
+def test_reported_speech_is_not_marked_as_a_direct_quote() -> None:
+    from index.article import Article
+    from index.quotes import attach_quotes
+
+    article = Article(
+        title="",
+        body=(
+            "Міністр фінансів Олег Гнатюк заявив, що бюджет буде переглянуто восени.\n\n"
+            "«Ми не скорочуватимемо видатки на школи», — додав Гнатюк."
+        ),
+    )
+    attach_quotes(article)
+    kinds = {quote.text[:10]: quote.direct for quote in article.quotes}
+    assert kinds == {"бюджет буд": False, "Ми не скор": True}

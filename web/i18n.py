@@ -57,6 +57,7 @@ WORDS: dict[str, dict[str, str]] = {
     "stored_copy": {"uk": "Збережена копія", "en": "Stored copy"},
     "saved": {"uk": "збережено", "en": "saved"},
     "quotes": {"uk": "Цитати", "en": "Quotes"},
+    "reported": {"uk": "переказ", "en": "reported speech"},
     "unknown_speaker": {"uk": "мовець не встановлений", "en": "speaker unknown"},
     "similar": {"uk": "Схожі матеріали", "en": "Similar stories"},
     "text": {"uk": "Текст", "en": "Text"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from pyuca import Collator
@@ -37,7 +38,8 @@ def attach_quotes(article: Article) -> None:
     language = "ru" if article.language == "ru" else "uk"
     _, paragraphs = split_paragraphs(article.title, article.lead, article.body, language)
     reading = Reading(paragraphs, language)
-    article.quotes = reading.quotes()
+    text = "\n".join((article.title, article.lead, article.body))
+    article.quotes = [replace(q, direct=_in_quote_marks(q.text, text)) for q in reading.quotes()]
     named = {q.speaker for q in article.quotes if q.speaker and q.confidence >= SPEAKER_THRESHOLD}
     article.speakers = sorted(named, key=_alphabet_key)
 
@@ -259,6 +261,15 @@ class Reading:
             if key not in quotes or quotes[key].confidence < confidence:
                 quotes[key] = Quote(text=draft.text, speaker=name, confidence=confidence)
         return list(quotes.values())
+
+
+OPENING_MARKS = "«„“\"'"
+
+
+def _in_quote_marks(quote: str, text: str) -> bool:
+    """Whether the quote stands in the text right after an opening quote mark."""
+    start = text.find(quote.strip(OPENING_MARKS + '»“”" ')[:40])
+    return start > 0 and text[start - 1] in OPENING_MARKS
 
 
 @cache
