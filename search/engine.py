@@ -178,10 +178,11 @@ def _period(dates: str, notes: list[str]) -> q.Query | None:
 
 
 def _sort_options(sort: str, empty_query: bool) -> dict:
+    """Date orders read the column and skip scoring; relevance scores with BM25F."""
     if sort == "newest" or (sort == "relevance" and empty_query):
-        return {"sortedby": "published", "reverse": True}
+        return {"sortedby": "published", "reverse": True, "scored": False}
     if sort == "oldest":
-        return {"sortedby": "published"}
+        return {"sortedby": "published", "scored": False}
     return {}
 
 
