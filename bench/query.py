@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from whoosh import index as whoosh_index
 
 from bench.synth import gather_material, synth_articles
+from index.build import WRITER_OPTIONS
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
 from search import SearchRequest, open_searcher, run_search
@@ -41,7 +42,7 @@ def build_index(count: int) -> Path:
     articles = synth_articles(count, material=gather_material())
     assign_reprint_groups(articles)
     ix = whoosh_index.create_in(str(folder), build_schema())
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256)
+    writer = ix.writer(procs=2, multisegment=True, **WRITER_OPTIONS)
     for n, article in enumerate(articles, 1):
         writer.add_document(**article_document(article))
         if n % 10000 == 0:

@@ -30,6 +30,7 @@ from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from bench.synth import gather_material, synth_articles, write_pages  # noqa: E402
 from index.analysis import LanguageText, ukrainian_analyzer  # noqa: E402
 from index.archive import file_pages, read_page_bytes, walk_archive  # noqa: E402
+from index.build import WRITER_OPTIONS  # noqa: E402
 from index.extract import _build  # noqa: E402
 from index.extract.decode import decode_page  # noqa: E402
 from index.extract.page import Page  # noqa: E402
@@ -95,7 +96,7 @@ def staged(archive: Path, folder: Path) -> tuple[dict[str, float], list, int]:
     folder.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(folder), build_schema())
     started = time.process_time()
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(**WRITER_OPTIONS)
     for article in articles:
         writer.add_document(**article_document(article))
     writer.commit()
@@ -112,7 +113,7 @@ def baseline(articles: list, folder: Path) -> tuple[float, int]:
     folder.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(folder), schema)
     started = time.process_time()
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(**WRITER_OPTIONS)
     for article in articles:
         writer.add_document(
             id=article.id, title=article.title, body=f"{article.lead}\n{article.body}"

@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 from index.archive import StoredPage, UnreadablePage, read_page_bytes
 from index.article import Article
 from index.build import (
-    WRITER_MEMORY_MB,
+    WRITER_OPTIONS,
     RebuildError,
     RebuildSummary,
     _check_archive,
@@ -116,7 +116,7 @@ def _apply(version: Path, documents: list[Article], summary: UpdateSummary) -> N
     with ix.searcher() as searcher:
         current = {fields["id"]: fields.get("digest") for fields in searcher.all_stored_fields()}
     wanted = {article.id: article for article in documents}
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    writer = ix.writer(**WRITER_OPTIONS)
     try:
         for doc_id, article in wanted.items():
             if current.get(doc_id) == article_digest(article):
