@@ -172,7 +172,7 @@ def rebuild(
         try:
             extracted = gather(archive, pages, jobs, summary, stream, interactive)
             documents = documents_of(extracted, summary, archive, len(pages))
-            _write_new_index(version, documents)
+            _write_new_index(version, documents, jobs)
             summary.indexed = len(documents)
             save_cache(version, cache_of(pages, extracted))
         except BaseException:
@@ -222,9 +222,12 @@ def documents_of(
     return documents
 
 
-def _write_new_index(version: Path, documents: list[Article]) -> None:
+def _write_new_index(version: Path, documents: list[Article], jobs: int = 1) -> None:
+    """Write all documents; with several jobs, Whoosh analyses and writes segments in
+    parallel processes (extraction is over by then, so the cores are free)."""
     ix = whoosh_index.create_in(str(version), build_schema())
-    writer = ix.writer(**WRITER_OPTIONS)
+    parallel = {"procs": jobs, "multisegment": True} if jobs > 1 else {}
+    writer = ix.writer(**WRITER_OPTIONS, **parallel)
     try:
         for article in documents:
             writer.add_document(**article_document(article))
