@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,6 +18,7 @@ from index.store import IndexLocationError
 from index.update import update
 
 DEFAULT_INDEX = Path("var/index")
+DEFAULT_JOBS = min(4, os.cpu_count() or 1)
 EXTRACT_KEYS = (
     "path",
     "kind",
@@ -40,27 +43,30 @@ def cli() -> None:
     """pidshyvka: search archives of Ukrainian news stored as HTML."""
 
 
-@cli.command("rebuild")
-@click.argument("archive", type=click.Path(path_type=Path))
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_INDEX,
-    show_default=True,
-    help="Where the index lives.",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes extracting pages in parallel.",
-)
-def rebuild_command(archive: Path, index_dir: Path, jobs: int) -> None:
-    """Index every stored page under ARCHIVE into a fresh index, swapped in when complete."""
+def archive_command(function: Callable) -> Callable:
+    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs."""
+    function = click.option(
+        "--jobs",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Processes working in parallel.",
+    )(function)
+    function = click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_INDEX,
+        show_default=True,
+        help="Where the index lives.",
+    )(function)
+    return click.argument("archive", type=click.Path(path_type=Path))(function)
+
+
+def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int) -> None:
+    """Run a rebuild or update; failures become one clear line, and the old index stays."""
     try:
-        summary = rebuild(archive, index_dir, jobs=jobs)
+        summary = build(archive, index_dir, jobs=jobs)
     except (RebuildError, IndexLocationError) as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:
@@ -69,33 +75,18 @@ def rebuild_command(archive: Path, index_dir: Path, jobs: int) -> None:
         click.echo(line)
 
 
+@cli.command("rebuild")
+@archive_command
+def rebuild_command(archive: Path, index_dir: Path, jobs: int) -> None:
+    """Index every stored page under ARCHIVE into a fresh index, swapped in when complete."""
+    run_build(rebuild, archive, index_dir, jobs)
+
+
 @cli.command("update")
-@click.argument("archive", type=click.Path(path_type=Path))
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_INDEX,
-    show_default=True,
-    help="The index to bring up to date.",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes extracting pages in parallel.",
-)
+@archive_command
 def update_command(archive: Path, index_dir: Path, jobs: int) -> None:
     """Index only new or changed pages under ARCHIVE and drop pages that are gone."""
-    try:
-        summary = update(archive, index_dir, jobs=jobs)
-    except (RebuildError, IndexLocationError) as err:
-        raise click.ClickException(str(err)) from err
-    except KeyboardInterrupt:
-        raise click.ClickException("interrupted: the index is as it was before") from None
-    for line in summary.lines():
-        click.echo(line)
+    run_build(update, archive, index_dir, jobs)
 
 
 def extraction_json(path: Path) -> dict:
