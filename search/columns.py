@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
 from index.extract.dates import KYIV
+from search.docsets import TermDocs
 from search.histogram import DayCounts
 
 MULTIVALUED = frozenset({"speakers", "authors"})
@@ -30,6 +31,7 @@ class IndexColumns:
     days: list[date | None] = field(default_factory=list)  # Kyiv publication day per document
     groups: dict[str, list[int]] = field(default_factory=dict)  # reprint group → documents
     day_counts: DayCounts | None = None  # stories per day and per period, whole archive
+    term_docs: TermDocs = field(default_factory=TermDocs)  # term → documents, for set algebra
 
 
 _CACHE: dict[tuple, IndexColumns] = {}

@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from search.columns import index_columns
 from search.dates import MONTH_NAMES
+from search.docsets import query_docs
 from search.results import Facet, FacetOptions, FacetValue
 
 MAX_FACET_SIZE = 500
@@ -109,10 +110,8 @@ def sort_key(label: str) -> tuple:
 def matching_docs(searcher: Searcher, query: q.Query) -> set[int]:
     """Document numbers matching ``query`` (no scoring), deleted ones left out."""
     reader = searcher.reader()
-    if isinstance(query, q.Every):
-        docs = set(range(reader.doc_count_all()))
-    else:
-        docs = set(searcher.docs_for_query(query))
+    columns = index_columns(searcher)
+    docs = query_docs(searcher, query, columns.term_docs, reader.doc_count_all())
     if reader.has_deletions():
         docs = {doc for doc in docs if not reader.is_deleted(doc)}
     return docs

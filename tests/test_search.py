@@ -398,3 +398,33 @@ def test_period_filter_beside_the_query(searcher) -> None:
     assert ids(searcher, "", dates="2023-01..2024-03") == {"a3", "a4"}
     odd = run_search(searcher, SearchRequest(dates="вчора"))
     assert odd.notes and odd.total == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ракетна технологія",
+        "бюджет OR науковці",
+        "ракетна -науковці",
+        '"ракетна технологія"',
+        "date:2024",
+        "(бюджет OR науковці) ракетна",
+        "НЕ ракетна",
+        "ракет*",
+        "",
+        'speaker:"Марк Рютте"',
+    ],
+)
+def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
+    from whoosh import query as q
+
+    from search.docsets import TermDocs, query_docs
+    from search.engine import parse_for
+
+    parsed = parse_for(searcher, text).query or q.Every()
+    expected = (
+        set(searcher.docs_for_query(parsed))
+        if not isinstance(parsed, q.Every)
+        else set(range(searcher.doc_count_all()))
+    )
+    assert query_docs(searcher, parsed, TermDocs(), searcher.doc_count_all()) == expected
