@@ -61,16 +61,32 @@ def index_columns(searcher: Searcher) -> IndexColumns:
     return loaded
 
 
+def column_values(reader, name: str, translate: bool = True) -> list:
+    """One value per document number, segment by segment.
+
+    Whoosh's multi-segment column reader comes back empty when a segment holds no
+    value for the column at all (a batch of undated pages); reading each segment
+    and filling the missing ones with None keeps document numbers aligned.
+    """
+    values: list = []
+    for segment, _offset in reader.leaf_readers():
+        if segment.has_column(name):
+            values.extend(segment.column_reader(name, translate=translate))
+        else:
+            values.extend([None] * segment.doc_count_all())
+    return values
+
+
 def _load(searcher: Searcher) -> IndexColumns:
     reader = searcher.reader()
     columns = IndexColumns()
     for name in SINGLE_VALUED:
-        columns.values[name] = [value or "" for value in reader.column_reader(name)]
+        columns.values[name] = [value or "" for value in column_values(reader, name)]
     for name in MULTIVALUED:
         columns.values[name] = [
-            tuple(v for v in (value or "").split(",") if v) for value in reader.column_reader(name)
+            tuple(v for v in (value or "").split(",") if v) for value in column_values(reader, name)
         ]
-    columns.days = [_local_day(raw) for raw in reader.column_reader("published", translate=False)]
+    columns.days = [_local_day(raw) for raw in column_values(reader, "published", translate=False)]
     columns.day_counts = DayCounts(columns.days)
     groups: dict[str, list[int]] = defaultdict(list)
     for doc, group in enumerate(columns.values["reprint_group"]):

@@ -428,3 +428,20 @@ def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
         else set(range(searcher.doc_count_all()))
     )
     assert query_docs(searcher, parsed, TermDocs(), searcher.doc_count_all()) == expected
+
+
+def test_columns_stay_aligned_across_segments_without_values(tmp_path: Path) -> None:
+    """A segment where no document has a date must not shift the other columns."""
+    from search.columns import index_columns
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    for article in (ARTICLES[0], ARTICLES[4]):  # a dated segment, then an undated one
+        writer = ix.writer()
+        writer.add_document(**article_document(article))
+        writer.commit(merge=False)
+    with ix.searcher() as opened:
+        assert len(opened.reader().leaf_readers()) == 2
+        columns = index_columns(opened)
+        assert len(columns.days) == opened.doc_count_all() == 2
+        assert columns.days[0] is not None and columns.days[1] is None
+        assert run_search(opened, SearchRequest()).total == 2
