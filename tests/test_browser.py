@@ -57,6 +57,7 @@ def server_url(demo_index: Path) -> Iterator[str]:
     from waitress.wasyncore import close_all
 
     from web import create_app
+    from web.searcher import close_all as close_searchers
 
     app = create_app({"INDEX_DIR": str(demo_index)})
     server = create_server(app, host="127.0.0.1", port=0, threads=2)
@@ -71,6 +72,7 @@ def server_url(demo_index: Path) -> Iterator[str]:
             close_all(server._map)
             thread.join(timeout=5)
         server.task_dispatcher.shutdown()
+        close_searchers()  # the serving threads' searchers hold open index files
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import click
 import search.cli  # noqa: F401  (registers `search` on the group)
 from index.cli import DEFAULT_INDEX, cli
 from web import create_app
+from web.searcher import close_all
 
 
 @cli.command("serve")
@@ -34,7 +35,10 @@ def serve_command(index_dir: Path, host: str, port: int, threads: int) -> None:
         raise click.ClickException(str(err)) from err
     app = create_app({"INDEX_DIR": str(index_dir.absolute())})
     click.echo(f"serving {index_dir} on http://{host}:{port}/")
-    serve(app, host=host, port=port, threads=threads)
+    try:
+        serve(app, host=host, port=port, threads=threads)
+    finally:
+        close_all()
 
 
 def main() -> None:

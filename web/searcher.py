@@ -19,6 +19,9 @@ from search import open_searcher
 from search.engine import IndexNotFound
 
 _local = threading.local()
+_open: set[Searcher] = set()  # every searcher a thread holds, to close them all at shutdown
+_open_lock = threading.Lock()
+_epoch = [0]  # bumped by close_all(): a thread's searcher from an older epoch is closed
 
 
 TOC_PREFIX, TOC_SUFFIX = "_MAIN_", ".toc"  # Whoosh's table of contents, one per generation
@@ -48,14 +51,18 @@ def get_searcher() -> Searcher:
     index_dir = Path(current_app.config["INDEX_DIR"])
     version = index_version(index_dir)
     held = getattr(_local, "held", None)
+    if held is not None and held[2] != _epoch[0]:
+        held = None  # closed by close_all()
     if held is None or held[0] != version:
         if version[1] < 0:
             raise IndexNotFound(
                 f"no index at {index_dir}: run `pidshyvka rebuild ARCHIVE --index {index_dir}`"
             )
         if held is not None:
-            held[1].close()
-        _local.held = held = (version, open_searcher(Path(version[0])))
+            _forget(held[1])
+        _local.held = held = (version, open_searcher(Path(version[0])), _epoch[0])
+        with _open_lock:
+            _open.add(held[1])
     g.searcher = held[1]
     g.index_version = version
     return held[1]
@@ -69,3 +76,19 @@ def current_version() -> tuple[str, int]:
 
 def close_searcher(_error: BaseException | None = None) -> None:
     g.pop("searcher", None)  # the thread keeps it for the next request
+
+
+def _forget(searcher: Searcher) -> None:
+    with _open_lock:
+        _open.discard(searcher)
+    searcher.close()
+
+
+def close_all() -> None:
+    """Close every thread's searcher (server shutdown); threads reopen on their next request."""
+    with _open_lock:
+        searchers = list(_open)
+        _open.clear()
+        _epoch[0] += 1
+    for searcher in searchers:
+        searcher.close()
