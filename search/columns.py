@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from threading import Lock
@@ -77,16 +78,31 @@ def column_values(reader, name: str, translate: bool = True) -> list:
     return values
 
 
+def _shared(values: Iterable, make: Callable = lambda value: value) -> list:
+    """One object per distinct value: a 100k-document column of a few dozen outlets then
+    costs 100k pointers, not 100k strings."""
+    made: dict = {}
+    shared = []
+    for value in values:
+        if value not in made:
+            made[value] = make(value)
+        shared.append(made[value])
+    return shared
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(",") if v)
+
+
 def _load(searcher: Searcher) -> IndexColumns:
     reader = searcher.reader()
     columns = IndexColumns()
     for name in SINGLE_VALUED:
-        columns.values[name] = [value or "" for value in column_values(reader, name)]
+        columns.values[name] = _shared(value or "" for value in column_values(reader, name))
     for name in MULTIVALUED:
-        columns.values[name] = [
-            tuple(v for v in (value or "").split(",") if v) for value in column_values(reader, name)
-        ]
-    columns.days = [_local_day(raw) for raw in column_values(reader, "published", translate=False)]
+        columns.values[name] = _shared(column_values(reader, name), _split)
+    raw_days = column_values(reader, "published", translate=False)
+    columns.days = _shared(raw_days, _local_day)
     columns.day_counts = DayCounts(columns.days)
     groups: dict[str, list[int]] = defaultdict(list)
     for doc, group in enumerate(columns.values["reprint_group"]):

@@ -14,7 +14,7 @@ from threading import Lock
 from whoosh import query as q
 from whoosh.searching import Searcher
 
-MAX_CACHED_DOCS = 2_000_000  # document numbers held across all cached term sets
+MAX_CACHED_DOCS = 600_000  # document numbers held across all cached term sets (~25 MB)
 
 
 class TermDocs:

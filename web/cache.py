@@ -2,7 +2,7 @@
 
 The key is the index version, the interface language, the wanted format and
 the full URL; a new version makes every old entry unreachable, and the least
-recently used entries go first once the cache is full.
+recently used entries go first once the cache holds MAX_BYTES.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from flask import Response, request
 from web.i18n import current_language
 from web.searcher import current_version
 
-MAX_ENTRIES = 1024
+MAX_BYTES = 32 * 1024 * 1024  # all cached pages together
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
 _entries: OrderedDict[tuple, tuple[bytes, int, dict]] = OrderedDict()
+_held = [0]  # bytes cached now
 _lock = threading.Lock()
 
 
@@ -58,11 +59,16 @@ def _remember(key: tuple, response: Response) -> None:
         return
     headers = {"Content-Type": response.headers["Content-Type"]}
     with _lock:
+        if key in _entries:
+            return
         _entries[key] = (body, response.status_code, headers)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+        _held[0] += len(body)
+        while _held[0] > MAX_BYTES:
+            _old_key, (old_body, _status, _headers) = _entries.popitem(last=False)
+            _held[0] -= len(old_body)
 
 
 def clear() -> None:
     with _lock:
         _entries.clear()
+        _held[0] = 0

@@ -22,7 +22,7 @@ from web.searcher import close_all
 )
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True)
 def serve_command(index_dir: Path, host: str, port: int, threads: int) -> None:
     """Serve the search page on waitress."""
     from waitress import serve
