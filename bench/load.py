@@ -142,6 +142,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     arguments = parser.parse_args()
     index = build_index()
     port = free_port()
@@ -180,15 +181,15 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    report(tally, elapsed, arguments.clients)
+    report(tally, elapsed, arguments.clients, arguments.workers)
 
 
-def report(tally: Tally, elapsed: float, clients: int) -> None:
+def report(tally: Tally, elapsed: float, clients: int, workers: int) -> None:
     ordered = sorted(tally.latencies)
     done = len(ordered)
     p95 = ordered[int(0.95 * (done - 1))] if ordered else 0.0
     print(
-        f"clients {clients}, {elapsed:.0f} s: {done} requests ok, "
+        f"clients {clients}, server workers {workers}, {elapsed:.0f} s: {done} requests ok, "
         f"{sum(tally.errors.values())} errors {tally.errors or ''}"
     )
     if ordered:
