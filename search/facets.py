@@ -50,18 +50,6 @@ FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
 FACET_ORDERS = ("count", "alpha", "date")
 
 
-def filter_query(filters: dict[str, list[str]], skip: str | None = None) -> q.Query | None:
-    """AND over facets, OR within one facet's values."""
-    parts = [
-        _values_query(FACETS_BY_NAME[name], values)
-        for name, values in filters.items()
-        if name in FACETS_BY_NAME and name != skip and values
-    ]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else q.And(parts)
-
-
 def _values_query(spec: FacetSpec, values: list[str]) -> q.Query:
     terms = [q.Term(spec.field, value) for value in values]
     return terms[0] if len(terms) == 1 else q.Or(terms)
