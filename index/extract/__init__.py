@@ -28,7 +28,7 @@ def extract_page(
     if not data.strip():
         raise ExtractionError("empty file")
     decoded = decode_page(data)
-    if "<" not in decoded.text[:2048] and "<" not in decoded.text:
+    if "<" not in decoded.text:
         raise ExtractionError("not HTML")
     page = Page.parse(decoded.text, path=path, url=url, captured_at=captured_at)
     hinted_when, hinted_url = capture_hints(page.soup)
