@@ -7,16 +7,27 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
+from whoosh.formats import Existence
 
-from index.analysis import LanguageText, ukrainian_analyzer
+from index.analysis import LanguageText, exact_form_analyzer, lemma_analyzer
 from index.article import Article, Quote
 
+FORMS_FIELD = "forms"  # every exact form of an article, for ="form" queries
 NOT_SET = ""  # stored for a missing facet value so the column stays dense
 
 
+def exact_forms_field() -> FieldType:
+    """Which exact forms an article holds anywhere in its text: no positions, no counts.
+
+    A query for one form (``="Путіна"``) needs only to know the article has
+    it; positions stay in the lemma fields, where phrases are matched.
+    """
+    return FieldType(Existence(), exact_form_analyzer())
+
+
 def build_schema() -> Schema:
-    analyzer = ukrainian_analyzer()
+    analyzer = lemma_analyzer()
 
     def text(boost: float, stored: bool = True) -> TEXT:
         return TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=boost)
@@ -36,6 +47,7 @@ def build_schema() -> Schema:
         lead=STORED(),  # indexed as the start of body: one field fewer for every query
         body=text(1.0),
         quotes=text(2.0, stored=False),
+        **{FORMS_FIELD: exact_forms_field()},
         quotes_json=STORED(),
         published=DATETIME(sortable=True),
         published_iso=STORED(),
@@ -56,6 +68,15 @@ def build_schema() -> Schema:
     )
 
 
+def schema_matches(schema: Schema) -> bool:
+    """Whether an existing index has today's fields, each in today's posting format."""
+
+    def shape(of: Schema) -> dict[str, tuple[str, str]]:
+        return {name: (type(f).__name__, type(f.format).__name__) for name, f in of.items()}
+
+    return shape(schema) == shape(build_schema())
+
+
 def _joined(values: list[str]) -> str:
     return ",".join(value.replace(",", " ") for value in values)
 
@@ -69,6 +90,7 @@ def article_document(article: Article) -> dict[str, Any]:
 
     published = article.published
     quotes_text = "\n".join(quote.text for quote in article.quotes)
+    body = f"{article.lead}\n\n{article.body}" if article.lead else article.body
     return {
         "id": article.id,
         "url": article.url,
@@ -80,7 +102,8 @@ def article_document(article: Article) -> dict[str, Any]:
         "title": analysed(article.title),
         "_stored_title": article.title,
         "lead": article.lead,
-        "body": analysed(f"{article.lead}\n\n{article.body}" if article.lead else article.body),
+        "body": analysed(body),
+        FORMS_FIELD: analysed(f"{article.title}\n{body}"),
         "_stored_body": article.body,
         "quotes": analysed(quotes_text),
         "quotes_json": json.dumps([_quote_json(q) for q in article.quotes], ensure_ascii=False),

@@ -32,7 +32,7 @@ from index.build import (
     write_report,
 )
 from index.cache import CachedPage, cache_of, load_cache, save_cache
-from index.schema import article_digest, article_document
+from index.schema import article_digest, article_document, schema_matches
 from index.store import build_lock
 
 
@@ -48,7 +48,8 @@ class UpdateSummary(RebuildSummary):
     def lines(self) -> list[str]:
         if self.full_rebuild:
             return [
-                "no usable index to update: built one from scratch",
+                "no usable index to update (none yet, or built by an older version):"
+                " built one from scratch",
                 *RebuildSummary.lines(self),
             ]
         return [
@@ -85,7 +86,7 @@ def update(
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
-    if not whoosh_index.exists_in(str(index)) or not load_cache(index.resolve()):
+    if not _updatable(index):
         result = rebuild(archive, index, jobs=jobs, stream=stream, interactive=interactive)
         return UpdateSummary(
             **{f: getattr(result, f) for f in RebuildSummary.__slots__},
@@ -108,6 +109,13 @@ def update(
         summary.seconds = time.monotonic() - started
         write_report(version, summary, archive)
     return summary
+
+
+def _updatable(index: Path) -> bool:
+    """An index exists, with its extraction cache, and was built with today's schema."""
+    if not whoosh_index.exists_in(str(index)) or not load_cache(index.resolve()):
+        return False
+    return schema_matches(whoosh_index.open_dir(str(index)).schema)
 
 
 def _apply(version: Path, documents: list[Article], summary: UpdateSummary) -> None:

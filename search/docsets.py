@@ -55,7 +55,7 @@ def query_docs(searcher: Searcher, query: q.Query, terms: TermDocs, everything: 
         for part in query.subqueries:
             found |= _frozen_or_set(searcher, part, terms, everything)
         return found
-    if isinstance(query, q.And):
+    if isinstance(query, q.And | q.Require):
         parts = sorted(
             (_frozen_or_set(searcher, p, terms, everything) for p in query.subqueries), key=len
         )

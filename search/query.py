@@ -18,6 +18,7 @@ from whoosh import query as q
 
 from index.analysis import ukrainian_analyzer
 from index.analysis.normalize import fold, normalise_surface
+from index.schema import FORMS_FIELD
 from search.dates import date_range
 
 TEXT_FIELDS = ("title", "body", "quotes")  # body holds the lead too
@@ -294,11 +295,20 @@ def _field_query(fieldname: str, groups: list[list[str]]) -> q.Query:
 
 
 def text_query(text: str, fields: tuple[str, ...], exact: bool, terms: set[str]) -> q.Query | None:
-    """Lemmas (or one exact form) of ``text`` in any of ``fields``; several words in order."""
-    groups = _positions(text, exact)
+    """Lemmas of ``text`` in any of ``fields``, several words in order; for an exact
+    query the article must also hold each word's exact form."""
+    groups = _positions(text, exact=False)
     if not groups:
         return None
-    for group in groups:
-        terms.update(group)
     per_field = [_field_query(name, groups) for name in fields]
-    return per_field[0] if len(per_field) == 1 else q.Or(per_field)
+    in_fields = per_field[0] if len(per_field) == 1 else q.Or(per_field)
+    if not exact:
+        for group in groups:
+            terms.update(group)
+        return in_fields
+    # exact forms are indexed per article, not per position: the lemma phrase places
+    # the words, the forms field checks their spelling (and scores nothing)
+    forms = list(dict.fromkeys(form for group in _positions(text, exact=True) for form in group))
+    terms.update(forms)
+    required = [q.Term(FORMS_FIELD, form) for form in forms]
+    return q.Require(in_fields, required[0] if len(required) == 1 else q.And(required))

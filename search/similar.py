@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import query as q
 from whoosh.searching import Searcher
 
-from index.analysis import EXACT_PREFIX, LanguageText
+from index.analysis import LanguageText
 from index.schema import article_from_stored
 from search.columns import index_columns
 from search.results import Hit
@@ -20,11 +20,7 @@ def more_like_this(searcher: Searcher, doc_id: str, limit: int = 10) -> list[Hit
         return []
     article = article_from_stored(searcher.stored_fields(docnum))
     text = LanguageText(f"{article.title}\n{article.lead}\n{article.body}", article.language)
-    terms = [
-        (term, weight)
-        for term, weight in searcher.key_terms_from_text("body", text, numterms=KEY_TERMS * 2)
-        if not term.startswith(EXACT_PREFIX)
-    ][:KEY_TERMS]
+    terms = searcher.key_terms_from_text("body", text, numterms=KEY_TERMS)
     if not terms:
         return []
     top = max(weight for _term, weight in terms)

@@ -105,6 +105,20 @@ def test_word_with_several_lemmas_still_matches(searcher) -> None:
 
 def test_exact_form_syntax(searcher) -> None:
     assert ids(searcher, '="ракетними"') == {"a1"}
+    assert ids(searcher, "=ракетними") == {"a1"}
+
+
+def test_exact_phrase_needs_the_forms_in_that_order(searcher) -> None:
+    assert ids(searcher, '="ракетною технологією"') == {"a1"}
+    assert ids(searcher, '="технологією ракетною"') == set()
+    assert ids(searcher, '="ракетна технологія"') == set()  # a1 and a3 inflect both words
+
+
+def test_exact_form_inside_a_field(searcher) -> None:
+    assert ids(searcher, 'title:="ракетними"') == {"a1"}
+    assert ids(searcher, 'title:="бюджетом"') == set()  # the lemma is in a2's title, not the form
+    # documented: the field places the lemma, the form may stand anywhere in the article
+    assert ids(searcher, 'title:="ракетною"') == {"a1"}
 
 
 def test_compound_found_by_part_and_whole(searcher) -> None:
@@ -413,6 +427,8 @@ def test_period_filter_beside_the_query(searcher) -> None:
         "ракет*",
         "",
         'speaker:"Марк Рютте"',
+        '="ракетною технологією"',
+        "=ракетними OR бюджет",
     ],
 )
 def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from index.build import rebuild
+from index.schema import FORMS_FIELD, build_schema
 from index.update import update
 from tests.paths import DEMO_ARCHIVE
 
@@ -80,3 +81,17 @@ def test_touched_file_is_read_again(archive: Path, tmp_path: Path) -> None:
     os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 3600))
     summary = update(archive, index, **QUIET)
     assert summary.extracted == 1
+
+
+def test_index_of_an_older_schema_is_rebuilt_not_patched(archive: Path, tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    rebuild(archive, index, **QUIET)
+    old_schema = build_schema()
+    old_schema.remove(FORMS_FIELD)  # as indexes were before exact forms had their own field
+    version = index.resolve()
+    for leftover in version.glob("*MAIN*"):
+        leftover.unlink()
+    whoosh_index.create_in(str(version), old_schema)
+    summary = update(archive, index, **QUIET)
+    assert summary.full_rebuild and summary.indexed == 48
+    assert FORMS_FIELD in whoosh_index.open_dir(str(index)).schema

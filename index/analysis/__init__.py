@@ -2,6 +2,12 @@
 
 The chain: UkrainianTokenizer (normalise characters, split compounds)
 | FoldFilter (lowercase, ґ→г) | UkrainianStopFilter | LemmaFilter.
+
+The index splits the chain's output in two: text fields hold lemmas at their
+positions (phrases need them), and one ``forms`` field holds each article's
+exact forms without positions, which halves the postings. The full chain,
+forms and lemmas together, is what a written word can match: highlighting
+and ``pidshyvka analyze`` use it.
 """
 
 from __future__ import annotations
@@ -11,7 +17,13 @@ from whoosh.analysis import CompositeAnalyzer
 from index.analysis import lemmas as _lemmas
 from index.analysis import normalize as _normalize
 from index.analysis import tokenizer as _tokenizer
-from index.analysis.filters import EXACT_PREFIX, FoldFilter, LemmaFilter, UkrainianStopFilter
+from index.analysis.filters import (
+    EXACT_PREFIX,
+    ExactFormFilter,
+    FoldFilter,
+    LemmaFilter,
+    UkrainianStopFilter,
+)
 from index.analysis.tokenizer import LanguageText, UkrainianTokenizer
 
 __all__ = [
@@ -19,12 +31,25 @@ __all__ = [
     "LanguageText",
     "analyzed_terms",
     "clear_caches",
+    "exact_form_analyzer",
+    "lemma_analyzer",
     "ukrainian_analyzer",
 ]
 
 
 def ukrainian_analyzer() -> CompositeAnalyzer:
+    """Exact forms and lemmas: every term a written word can match."""
     return UkrainianTokenizer() | FoldFilter() | UkrainianStopFilter() | LemmaFilter()
+
+
+def lemma_analyzer() -> CompositeAnalyzer:
+    """Lemmas only, for the positional text fields."""
+    return UkrainianTokenizer() | FoldFilter() | UkrainianStopFilter() | LemmaFilter(False)
+
+
+def exact_form_analyzer() -> CompositeAnalyzer:
+    """Exact forms only (``=form``), for the field that lets a query ask for one form."""
+    return UkrainianTokenizer() | FoldFilter() | UkrainianStopFilter() | ExactFormFilter()
 
 
 def analyzed_terms(

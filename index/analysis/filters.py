@@ -40,24 +40,31 @@ class UkrainianStopFilter(Filter):
 
 
 class LemmaFilter(Filter):
-    """Replaces each word with its exact form (prefixed «=») and all its lemmas.
+    """Replaces each word with all its lemmas, and with its exact form (prefixed «=»).
 
-    At index time the folded surface form is kept as ``=form`` so a query can
-    ask for one exact form. A query (mode "query") gets lemmas from both
-    dictionaries, or only the exact form when the token is marked ``exact``.
+    At index time the folded surface form is kept as ``=form`` (unless
+    ``with_forms`` is off) so a query can ask for one exact form. A query
+    (mode "query") gets lemmas from both dictionaries, or only the exact form
+    when the token is marked ``exact``.
     """
 
     is_morph = True
+    with_forms = True  # also for filters unpickled from indexes older than the flag
+
+    def __init__(self, with_forms: bool = True) -> None:
+        self.with_forms = with_forms
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        with_forms = self.with_forms
         for token in tokens:
             if token.stopped:
                 yield token
                 continue
             if token.mode != "query":
                 word = token.text
-                token.text = EXACT_PREFIX + word
-                yield token
+                if with_forms:
+                    token.text = EXACT_PREFIX + word
+                    yield token
                 terms = lemmas(word, token.language)
             elif getattr(token, "exact", False):
                 terms = (EXACT_PREFIX + token.text,)
@@ -66,3 +73,14 @@ class LemmaFilter(Filter):
             for term in terms:
                 token.text = term
                 yield token
+
+
+class ExactFormFilter(Filter):
+    """Keeps only each word's exact form, ``=form``, for the field of exact forms."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if token.stopped:
+                continue
+            token.text = EXACT_PREFIX + token.text
+            yield token
