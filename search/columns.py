@@ -14,25 +14,44 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 from threading import Lock
 
+import numpy as np
 from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
 from index.extract.dates import KYIV
-from search.docsets import TermDocs
+from search.docsets import TermPostings, mask_of
 from search.histogram import DayCounts
 
 MULTIVALUED = frozenset({"speakers", "authors"})
 SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
 _KEEP_VERSIONS = 2
+UNDATED = np.iinfo(np.int64).min  # in ``published``, for articles without a date
+
+
+@dataclass(slots=True, frozen=True)
+class Coded:
+    """A facet column for counting with numpy: (document, value code) pairs and the values."""
+
+    docs: np.ndarray  # int32, one entry per value a document holds
+    codes: np.ndarray  # int32 index into ``values``
+    values: list[str]
+
+    def counts(self, scope: np.ndarray) -> dict[str, int]:
+        """How many documents in ``scope`` (a mask) hold each value."""
+        found = np.bincount(self.codes[scope[self.docs]], minlength=len(self.values))
+        return {self.values[code]: int(found[code]) for code in np.flatnonzero(found)}
 
 
 @dataclass(slots=True)
 class IndexColumns:
     values: dict[str, list] = field(default_factory=dict)  # field → value per document
-    days: list[date | None] = field(default_factory=list)  # Kyiv publication day per document
     groups: dict[str, list[int]] = field(default_factory=dict)  # reprint group → documents
     day_counts: DayCounts | None = None  # stories per day and per period, whole archive
-    term_docs: TermDocs = field(default_factory=TermDocs)  # term → documents, for set algebra
+    coded: dict[str, Coded] = field(default_factory=dict)  # facet field → numpy form
+    group_codes: np.ndarray | None = None  # int32 reprint group number per document
+    published: np.ndarray | None = None  # int64 column value per document, or UNDATED
+    postings: TermPostings = field(default_factory=TermPostings)  # term → documents, scores
+    deleted: np.ndarray | None = None  # mask of deleted documents, if any
 
 
 _CACHE: dict[tuple, IndexColumns] = {}
@@ -90,6 +109,21 @@ def _shared(values: Iterable, make: Callable = lambda value: value) -> list:
     return shared
 
 
+def _coded(values: list, multivalued: bool) -> Coded:
+    numbering: dict[str, int] = {}
+    docs: list[int] = []
+    codes: list[int] = []
+    for doc, value in enumerate(values):
+        for one in value if multivalued else (value,):
+            docs.append(doc)
+            codes.append(numbering.setdefault(one, len(numbering)))
+    return Coded(
+        docs=np.array(docs, dtype=np.int32),
+        codes=np.array(codes, dtype=np.int32),
+        values=list(numbering),
+    )
+
+
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(",") if v)
 
@@ -101,9 +135,19 @@ def _load(searcher: Searcher) -> IndexColumns:
         columns.values[name] = _shared(value or "" for value in column_values(reader, name))
     for name in MULTIVALUED:
         columns.values[name] = _shared(column_values(reader, name), _split)
+    for name in (*SINGLE_VALUED, *MULTIVALUED):
+        columns.coded[name] = _coded(columns.values[name], name in MULTIVALUED)
+    columns.group_codes = columns.coded["reprint_group"].codes
     raw_days = column_values(reader, "published", translate=False)
-    columns.days = _shared(raw_days, _local_day)
-    columns.day_counts = DayCounts(columns.days)
+    days = _shared(raw_days, _local_day)  # the Kyiv calendar day of each document
+    columns.published = np.array(
+        [UNDATED if day is None else raw for raw, day in zip(raw_days, days, strict=True)],
+        dtype=np.int64,
+    )
+    columns.day_counts = DayCounts(days)
+    if reader.has_deletions():
+        size = reader.doc_count_all()
+        columns.deleted = mask_of((d for d in range(size) if reader.is_deleted(d)), size)
     groups: dict[str, list[int]] = defaultdict(list)
     for doc, group in enumerate(columns.values["reprint_group"]):
         groups[group].append(doc)

@@ -1,79 +1,155 @@
-"""The set of documents a query matches, evaluated with set algebra over cached term sets.
+"""Which documents a query matches, as a boolean mask over document numbers.
 
 Whoosh's compound matchers walk every document through a tree of Python
-objects; reading each term's postings once into a set and combining the sets
-(union for OR, intersection for AND, difference for NOT) is about twice as
-fast, and a term's set is kept per index version for the queries that follow.
+objects. Here each term's postings are read once per index version into two
+arrays, its documents and its BM25F contribution in each, and a query is set
+algebra over masks (OR is ``|``, AND is ``&``, NOT is ``& ~``) done in numpy.
+The same arrays rank the matches (see ``search.ranking``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
+from math import log
 from threading import Lock
 
+import numpy as np
 from whoosh import query as q
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
-MAX_CACHED_DOCS = 600_000  # document numbers held across all cached term sets (~25 MB)
+MAX_CACHED_POSTINGS = 3_000_000  # postings held across all cached terms (~24 MB)
+BM25_B = 0.75
+BM25_K1 = 1.2
+Mask = np.ndarray  # bool, one entry per document number
+
+# Whoosh stores a field's length in a document as one byte; this undoes it.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
-class TermDocs:
-    """Per index version: term → frozenset of document numbers, least recently used first out."""
+@dataclass(slots=True, frozen=True)
+class Postings:
+    docs: np.ndarray  # int32 document numbers, ascending
+    scores: np.ndarray  # float32: what the term adds to each document's BM25F score
 
-    def __init__(self, budget: int = MAX_CACHED_DOCS) -> None:
+
+class TermPostings:
+    """Per index version: term → Postings, least recently used first out."""
+
+    def __init__(self, budget: int = MAX_CACHED_POSTINGS) -> None:
         self.budget = budget
         self.held = 0
-        self.sets: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self.cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
+        self.length_norms: dict[str, np.ndarray] = {}
         self.lock = Lock()
 
-    def get(self, searcher: Searcher, term: q.Term) -> frozenset[int]:
-        key = (term.fieldname, term.text)
+    def get(self, searcher: Searcher, fieldname: str, text: str) -> Postings:
+        key = (fieldname, text)
         with self.lock:
-            found = self.sets.get(key)
+            found = self.cache.get(key)
             if found is not None:
-                self.sets.move_to_end(key)
+                self.cache.move_to_end(key)
                 return found
-        found = frozenset(searcher.docs_for_query(term))
+        found = self._read(searcher, fieldname, text)
+        size = len(found.docs)
         with self.lock:
-            if key not in self.sets and len(found) <= self.budget:
-                self.sets[key] = found
-                self.held += len(found)
+            if key not in self.cache and size <= self.budget:
+                self.cache[key] = found
+                self.held += size
                 while self.held > self.budget:
-                    _key, dropped = self.sets.popitem(last=False)
-                    self.held -= len(dropped)
+                    _key, dropped = self.cache.popitem(last=False)
+                    self.held -= len(dropped.docs)
+        return found
+
+    def _read(self, searcher: Searcher, fieldname: str, text: str) -> Postings:
+        docs, weights = _raw_postings(searcher, fieldname, text)
+        if not searcher.schema[fieldname].scorable or not len(docs):
+            return Postings(docs, weights)  # Whoosh scores such fields by weight alone
+        reader = searcher.reader()
+        idf = log(reader.doc_count_all() / (reader.doc_frequency(fieldname, text) + 1)) + 1
+        norms = self._length_norms(searcher, fieldname)[docs]
+        scores = idf * weights * (BM25_K1 + 1) / (weights + norms)
+        return Postings(docs, scores.astype(np.float32))
+
+    def _length_norms(self, searcher: Searcher, fieldname: str) -> np.ndarray:
+        """K1 · (1 − B + B · length / average length) for every document: BM25's denominator."""
+        with self.lock:
+            found = self.length_norms.get(fieldname)
+        if found is None:
+            lengths = _LENGTH_OF_BYTE[_length_bytes(searcher, fieldname)]
+            average = searcher.avg_field_length(fieldname) or 1
+            found = (BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / average)).astype(np.float32)
+            with self.lock:
+                self.length_norms[fieldname] = found
         return found
 
 
-def query_docs(searcher: Searcher, query: q.Query, terms: TermDocs, everything: int) -> set[int]:
-    """Document numbers matching ``query``; ``everything`` is the number of documents."""
+def _raw_postings(searcher: Searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A term's document numbers and weights, read a block at a time (not a posting at a time)."""
+    reader = searcher.reader()
+    docs: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for segment, offset in reader.leaf_readers():
+        if (fieldname, text) not in segment:
+            continue
+        matcher = segment.postings(fieldname, text)
+        while matcher.is_active():
+            # W3LeafMatcher internals (whoosh-reloaded 2.7.5 is pinned): a whole block per step
+            matcher._read_ids()
+            matcher._read_weights()
+            docs.append(np.asarray(matcher._ids, dtype=np.int32) + offset)
+            weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            matcher._next_block()
+    if not docs:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
+    return np.concatenate(docs), np.concatenate(weights)
+
+
+def _length_bytes(searcher: Searcher, fieldname: str) -> np.ndarray:
+    """The one-byte length of ``fieldname`` in every document, segment by segment."""
+    parts = []
+    for segment, _offset in searcher.reader().leaf_readers():
+        column = segment._perdoc.column_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        parts.append(np.asarray(column.load(), dtype=np.uint8))
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint8)
+
+
+def empty_mask(size: int) -> Mask:
+    return np.zeros(size, dtype=bool)
+
+
+def mask_of(docs, size: int) -> Mask:
+    """A mask from any iterable of document numbers."""
+    mask = empty_mask(size)
+    indices = np.fromiter(docs, dtype=np.int64)
+    mask[indices] = True
+    return mask
+
+
+def query_docs(searcher: Searcher, query: q.Query, terms: TermPostings, size: int) -> Mask:
+    """The documents matching ``query``; ``size`` is the number of documents."""
     if isinstance(query, q.Every):
-        return set(range(everything))
+        return np.ones(size, dtype=bool)
     if isinstance(query, q.Term):
-        return set(terms.get(searcher, query))
+        mask = empty_mask(size)
+        mask[terms.get(searcher, query.fieldname, query.text).docs] = True
+        return mask
     if isinstance(query, q.Or):
-        found: set[int] = set()
+        found = empty_mask(size)
         for part in query.subqueries:
-            found |= _frozen_or_set(searcher, part, terms, everything)
+            found |= query_docs(searcher, part, terms, size)
         return found
     if isinstance(query, q.And | q.Require):
-        parts = sorted(
-            (_frozen_or_set(searcher, p, terms, everything) for p in query.subqueries), key=len
-        )
-        found = set(parts[0])
-        for part in parts[1:]:
-            found &= part
+        found = np.ones(size, dtype=bool)
+        for part in query.subqueries:
+            found &= query_docs(searcher, part, terms, size)
         return found
     if isinstance(query, q.AndNot):
-        return query_docs(searcher, query.a, terms, everything) - _frozen_or_set(
-            searcher, query.b, terms, everything
+        return query_docs(searcher, query.a, terms, size) & ~query_docs(
+            searcher, query.b, terms, size
         )
     if query is q.NullQuery or isinstance(query, type(q.NullQuery)):
-        return set()
-    return set(searcher.docs_for_query(query))  # phrases, date ranges: Whoosh's own matchers
-
-
-def _frozen_or_set(searcher: Searcher, query: q.Query, terms: TermDocs, everything: int):
-    """A term's cached frozenset as is (no copy), anything else evaluated."""
-    if isinstance(query, q.Term):
-        return terms.get(searcher, query)
-    return query_docs(searcher, query, terms, everything)
+        return empty_mask(size)
+    return mask_of(searcher.docs_for_query(query), size)  # phrases, date ranges: Whoosh's own

@@ -9,6 +9,7 @@ from functools import reduce
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as q
 from whoosh.scoring import BM25F
@@ -18,10 +19,12 @@ from index.article import Article
 from index.schema import article_from_stored
 from search.columns import index_columns
 from search.dates import date_range
+from search.docsets import Mask
 from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
 from search.query import MAX_PREFIX_TERMS, ParsedQuery, parse_query
+from search.ranking import Ranked, by_date, by_relevance, relevance_scores
 from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, SearchResult
 
 
@@ -67,8 +70,8 @@ def parse_for(searcher: Searcher, text: str) -> ParsedQuery:
 class _Resolved:
     parsed: ParsedQuery
     base: q.Query  # the query text and period, without facet filters
-    base_docs: set[int]
-    final_docs: set[int]  # with facet filters
+    base_docs: Mask
+    final_docs: Mask  # with facet filters
 
 
 def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
@@ -78,8 +81,8 @@ def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
     if period is not None:
         base = q.And([base, period]) if parsed.query is not None else period
     base_docs = matching_docs(searcher, base)
-    filter_sets = list(facet_filter_docs(searcher, request.filters).values())
-    final_docs = reduce(set.intersection, filter_sets, base_docs) if filter_sets else base_docs
+    filter_masks = facet_filter_docs(searcher, request.filters).values()
+    final_docs = reduce(np.logical_and, filter_masks, base_docs)
     return _Resolved(parsed, base, base_docs, final_docs)
 
 
@@ -91,8 +94,11 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
     folding = request.reprints != "all"
     hits = _page_of_hits(searcher, found, request, folding)
     facets = count_facets(searcher, found.base_docs, request.filters, request.facet_options, FACETS)
-    groups = columns.values["reprint_group"]
-    total = len({groups[d] for d in found.final_docs}) if folding else len(found.final_docs)
+    total = (
+        len(np.unique(columns.group_codes[found.final_docs]))
+        if folding
+        else int(np.count_nonzero(found.final_docs))
+    )
     return SearchResult(
         request=request,
         total=total,
@@ -107,66 +113,58 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
 def iter_matching(searcher: Searcher, request: SearchRequest) -> Iterator[Article]:
     """Every article the request matches, in its sort order, reprints folded or not."""
     found = _resolve(searcher, _sanitised(request))
-    if not found.final_docs:
-        return
-    options = _sort_options(request.sort, found.parsed.query is None)
     groups = index_columns(searcher).values["reprint_group"]
     seen: set[str] = set()
-    for hit in searcher.search(found.base, limit=None, filter=found.final_docs, **options):
-        group = groups[hit.docnum]
+    for docnum, _score in _ordered(searcher, found, request.sort, None):
+        group = groups[docnum]
         if request.reprints != "all":
             if group in seen:
                 continue
             seen.add(group)
-        yield article_from_stored(hit.fields())
+        yield article_from_stored(searcher.stored_fields(docnum))
 
 
 def _page_of_hits(
     searcher: Searcher, found: _Resolved, request: SearchRequest, folding: bool
 ) -> list[Hit]:
-    if not found.final_docs:
-        return []
-    options = _sort_options(request.sort, found.parsed.query is None)
     first = (request.page - 1) * request.page_size
-    ranked = _ranked(
-        searcher, found.base, found.final_docs, options, first + request.page_size, folding
-    )
+    ranked = _ranked(searcher, found, request.sort, first + request.page_size, folding)
     columns = index_columns(searcher)
     hits = []
-    for hit in ranked[first:]:
-        group = columns.values["reprint_group"][hit.docnum]
+    for docnum, score in ranked[first:]:
+        group = columns.values["reprint_group"][docnum]
         members = columns.groups.get(group, []) if folding else []
-        hits.append(_hit(searcher, hit, found.parsed.text_terms, members))
+        hits.append(_hit(searcher, docnum, score, found.parsed.text_terms, members))
     return hits
 
 
-def _ranked(
-    searcher: Searcher,
-    base: q.Query,
-    final_docs: set[int],
-    options: dict,
-    needed: int,
-    folding: bool,
-) -> list:
+def _ranked(searcher: Searcher, found: _Resolved, sort: str, needed: int, folding: bool) -> Ranked:
     """The first ``needed`` hits in order; with folding, one per reprint group."""
     groups = index_columns(searcher).values["reprint_group"]
     limit = needed * 2 if folding else needed
     while True:
-        # optimize=False: Whoosh's block-quality skipping costs more than it saves on
-        # these nested multi-field queries (measured: 10–25% faster without it).
-        results = searcher.search(base, limit=limit, filter=final_docs, optimize=False, **options)
+        ranked = _ordered(searcher, found, sort, limit)
         if not folding:
-            return list(results)
+            return ranked
         seen: set[str] = set()
         kept = []
-        for hit in results:
-            group = groups[hit.docnum]
+        for docnum, score in ranked:
+            group = groups[docnum]
             if group not in seen:
                 seen.add(group)
-                kept.append(hit)
-        if len(kept) >= needed or results.scored_length() < limit:
+                kept.append((docnum, score))
+        if len(kept) >= needed or len(ranked) < limit:
             return kept[:needed]
         limit *= 4
+
+
+def _ordered(searcher: Searcher, found: _Resolved, sort: str, limit: int | None) -> Ranked:
+    """Matches in the order asked for: relevance (newest first for an empty query) or date."""
+    columns = index_columns(searcher)
+    if sort == "relevance" and found.parsed.query is not None:
+        scores = relevance_scores(searcher, found.base, columns.postings)
+        return by_relevance(scores, found.final_docs, limit)
+    return by_date(columns.published, found.final_docs, sort != "oldest", limit)
 
 
 def _period(dates: str, notes: list[str]) -> q.Query | None:
@@ -179,20 +177,11 @@ def _period(dates: str, notes: list[str]) -> q.Query | None:
     return q.DateRange("published", *bounds)
 
 
-def _sort_options(sort: str, empty_query: bool) -> dict:
-    """Date orders read the column and skip scoring; relevance scores with BM25F."""
-    if sort == "newest" or (sort == "relevance" and empty_query):
-        return {"sortedby": "published", "reverse": True, "scored": False}
-    if sort == "oldest":
-        return {"sortedby": "published", "scored": False}
-    return {}
-
-
-def _hit(searcher: Searcher, hit, terms: set[str], group: list[int]) -> Hit:
-    article = article_from_stored(hit.fields())
+def _hit(searcher: Searcher, docnum: int, score: float, terms: set[str], group: list[int]) -> Hit:
+    article = article_from_stored(searcher.stored_fields(docnum))
     marked = _best_snippet(article, terms)
     title_forms = highlight(article.title, terms, article.language).forms if terms else []
-    reprints = _reprints(searcher, hit.docnum, group)
+    reprints = _reprints(searcher, docnum, group)
     first = (
         min(
             [
@@ -206,7 +195,7 @@ def _hit(searcher: Searcher, hit, terms: set[str], group: list[int]) -> Hit:
     )
     return Hit(
         article=article,
-        score=hit.score or 0.0,
+        score=score,
         snippet_html=marked.html,
         matched_forms=list(dict.fromkeys([*title_forms, *marked.forms])),
         reprints=reprints,

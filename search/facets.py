@@ -1,8 +1,9 @@
 """Facets: counts per value that respect the other facets' filters.
 
 Values of one facet combine with OR and are counted as if unselected
-(disjunctive); different facets combine with AND. Counting reads each
-document's value from Whoosh column stores, loaded once per index version.
+(disjunctive); different facets combine with AND. Counting is a numpy
+bincount over each document's values, read from Whoosh column stores once
+per index version.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
-from itertools import chain
 
+import numpy as np
 from pyuca import Collator
 from whoosh import query as q
 from whoosh.searching import Searcher
 
 from search.columns import index_columns
 from search.dates import MONTH_NAMES
-from search.docsets import query_docs
+from search.docsets import Mask, query_docs
 from search.results import Facet, FacetOptions, FacetValue
 
 MAX_FACET_SIZE = 500
@@ -95,17 +96,16 @@ def sort_key(label: str) -> tuple:
 # --- counting ------------------------------------------------------------------------------
 
 
-def matching_docs(searcher: Searcher, query: q.Query) -> set[int]:
-    """Document numbers matching ``query`` (no scoring), deleted ones left out."""
-    reader = searcher.reader()
+def matching_docs(searcher: Searcher, query: q.Query) -> Mask:
+    """The documents matching ``query`` (no scoring), deleted ones left out."""
     columns = index_columns(searcher)
-    docs = query_docs(searcher, query, columns.term_docs, reader.doc_count_all())
-    if reader.has_deletions():
-        docs = {doc for doc in docs if not reader.is_deleted(doc)}
+    docs = query_docs(searcher, query, columns.postings, searcher.reader().doc_count_all())
+    if columns.deleted is not None:
+        docs &= ~columns.deleted
     return docs
 
 
-def facet_filter_docs(searcher: Searcher, filters: dict[str, list[str]]) -> dict[str, set[int]]:
+def facet_filter_docs(searcher: Searcher, filters: dict[str, list[str]]) -> dict[str, Mask]:
     return {
         name: matching_docs(searcher, _values_query(FACETS_BY_NAME[name], values))
         for name, values in filters.items()
@@ -115,18 +115,18 @@ def facet_filter_docs(searcher: Searcher, filters: dict[str, list[str]]) -> dict
 
 def count_facets(
     searcher: Searcher,
-    base_docs: set[int],
+    base_docs: Mask,
     filters: dict[str, list[str]],
     options: dict[str, FacetOptions],
     specs: Iterable[FacetSpec] = FACETS,
 ) -> list[Facet]:
-    values_by_doc = index_columns(searcher).values
+    coded = index_columns(searcher).coded
     filter_docs = facet_filter_docs(searcher, filters)
     facets = []
     for spec in specs:
         others = [docs for name, docs in filter_docs.items() if name != spec.name]
-        scoped = reduce(set.intersection, others, base_docs) if others else base_docs
-        counts = _count(values_by_doc[spec.field], scoped, spec.multivalued)
+        scoped = reduce(np.logical_and, others, base_docs)
+        counts = Counter(coded[spec.field].counts(scoped))
         facets.append(
             _facet(
                 spec,
@@ -136,11 +136,6 @@ def count_facets(
             )
         )
     return facets
-
-
-def _count(values: list, docs: set[int], multivalued: bool) -> Counter[str]:
-    per_doc = map(values.__getitem__, docs)  # C-level loops: this runs over every match
-    return Counter(chain.from_iterable(per_doc) if multivalued else per_doc)
 
 
 def _facet(

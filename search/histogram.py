@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
+import numpy as np
+
 from search.dates import MONTH_NAMES
 from search.results import Bucket, Histogram
 
@@ -61,9 +63,20 @@ class DayCounts:
     """Documents per day for the whole archive, with per-period totals cached by interval."""
 
     def __init__(self, days: list[date | None]) -> None:
-        self.days = days
         self.per_day = Counter(d for d in days if d is not None)
+        self.distinct: list[date] = sorted(self.per_day)
+        number = {day: n for n, day in enumerate(self.distinct)}
+        undated = len(self.distinct)  # the last code stands for "no date"
+        self.codes = np.array([number.get(d, undated) for d in days], dtype=np.int32)
         self._archive: dict[str, Counter[date]] = {}
+
+    def matching(self, docs: np.ndarray) -> tuple[Counter[date], int]:
+        """Documents of the mask ``docs`` per day, and how many have no date."""
+        found = np.bincount(self.codes[docs], minlength=len(self.distinct) + 1)
+        per_day = Counter(
+            {self.distinct[code]: int(found[code]) for code in np.flatnonzero(found[:-1])}
+        )
+        return per_day, int(found[-1])
 
     def archive(self, interval: str) -> Counter[date]:
         if interval not in self._archive:
@@ -74,11 +87,10 @@ class DayCounts:
         return self._archive[interval]
 
 
-def build_histogram(archive: DayCounts, docs: set[int]) -> Histogram | None:
-    """Buckets from the first to the last matching day, each with its share of all stories."""
-    days = archive.days
-    per_day = Counter(days[d] for d in docs)
-    undated = per_day.pop(None, 0)
+def build_histogram(archive: DayCounts, docs: np.ndarray) -> Histogram | None:
+    """Buckets from the first to the last matching day, each with its share of all stories;
+    ``docs`` is a mask over document numbers."""
+    per_day, undated = archive.matching(docs)
     if not per_day:
         return None
     first, last = min(per_day), max(per_day)

@@ -434,7 +434,7 @@ def test_period_filter_beside_the_query(searcher) -> None:
 def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
     from whoosh import query as q
 
-    from search.docsets import TermDocs, query_docs
+    from search.docsets import TermPostings, query_docs
     from search.engine import parse_for
 
     parsed = parse_for(searcher, text).query or q.Every()
@@ -443,12 +443,13 @@ def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
         if not isinstance(parsed, q.Every)
         else set(range(searcher.doc_count_all()))
     )
-    assert query_docs(searcher, parsed, TermDocs(), searcher.doc_count_all()) == expected
+    mask = query_docs(searcher, parsed, TermPostings(), searcher.doc_count_all())
+    assert set(mask.nonzero()[0].tolist()) == expected
 
 
 def test_columns_stay_aligned_across_segments_without_values(tmp_path: Path) -> None:
     """A segment where no document has a date must not shift the other columns."""
-    from search.columns import index_columns
+    from search.columns import UNDATED, index_columns
 
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     for article in (ARTICLES[0], ARTICLES[4]):  # a dated segment, then an undated one
@@ -458,6 +459,28 @@ def test_columns_stay_aligned_across_segments_without_values(tmp_path: Path) -> 
     with ix.searcher() as opened:
         assert len(opened.reader().leaf_readers()) == 2
         columns = index_columns(opened)
-        assert len(columns.days) == opened.doc_count_all() == 2
-        assert columns.days[0] is not None and columns.days[1] is None
+        assert len(columns.published) == opened.doc_count_all() == 2
+        assert columns.published[0] != UNDATED and columns.published[1] == UNDATED
         assert run_search(opened, SearchRequest()).total == 2
+        assert [h.article.id for h in run_search(opened, SearchRequest(sort="oldest")).hits] == [
+            ARTICLES[0].id,
+            ARTICLES[4].id,
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ракетна технологія", "бюджет OR науковці", "ракетна -науковці", "title:бюджет", "войны", '"ракетна технологія"'],
+)
+def test_ranking_scores_equal_whoosh_bm25f(searcher, text: str) -> None:
+    """Our per-term arrays add up to the score Whoosh's own BM25F gives each hit."""
+    from search.columns import index_columns
+    from search.engine import parse_for
+    from search.ranking import relevance_scores
+
+    query = parse_for(searcher, text).query
+    ours = relevance_scores(searcher, query, index_columns(searcher).postings)
+    theirs = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+    assert theirs
+    for docnum, score in theirs.items():
+        assert ours[docnum] == pytest.approx(score, rel=1e-5)
