@@ -8,6 +8,7 @@ Run from the repo root: .venv/bin/python bench/query.py 10000 100000
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import time
@@ -20,7 +21,7 @@ from whoosh import index as whoosh_index
 from bench.synth import gather_material, synth_articles
 from index.build import WRITER_OPTIONS
 from index.reprints import assign_reprint_groups
-from index.schema import article_document, build_schema
+from index.schema import article_document, build_schema, schema_matches
 from search import SearchRequest, open_searcher, run_search
 
 BENCH_DIR = Path("/tmp/pidshyvka-bench")
@@ -36,7 +37,10 @@ FILTERS = [{}, {"language": ["uk"]}, {"year": ["2019", "2020"]}]
 def build_index(count: int) -> Path:
     folder = BENCH_DIR / str(count)
     if whoosh_index.exists_in(str(folder)):
-        return folder
+        if schema_matches(whoosh_index.open_dir(str(folder)).schema):
+            return folder
+        print(f"{folder} was built with an older schema: building it again")
+        shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     articles = synth_articles(count, material=gather_material())

@@ -8,6 +8,7 @@ from whoosh.searching import Searcher
 from index.analysis import LanguageText
 from index.schema import article_from_stored
 from search.columns import index_columns
+from search.ranking import by_relevance, relevance_scores
 from search.results import Hit
 
 KEY_TERMS = 25
@@ -25,15 +26,18 @@ def more_like_this(searcher: Searcher, doc_id: str, limit: int = 10) -> list[Hit
         return []
     top = max(weight for _term, weight in terms)
     query = q.Or([q.Term("body", term, boost=weight / top) for term, weight in terms])
-    group = index_columns(searcher).values["reprint_group"][docnum]
-    same_text = set(index_columns(searcher).groups.get(group, [])) | {docnum}
-    results = searcher.search(query, limit=limit + len(same_text), mask=same_text)
+    columns = index_columns(searcher)
+    scores = relevance_scores(searcher, query, columns.postings)
+    candidates = scores > 0
+    candidates[columns.group_codes == columns.group_codes[docnum]] = False  # itself, reprints
+    if columns.deleted is not None:
+        candidates &= ~columns.deleted
     return [
         Hit(
-            article=article_from_stored(hit.fields()),
-            score=hit.score or 0.0,
+            article=article_from_stored(searcher.stored_fields(other)),
+            score=score,
             snippet_html="",
             matched_forms=[],
         )
-        for hit in results
-    ][:limit]
+        for other, score in by_relevance(scores, candidates, limit)
+    ]
