@@ -26,6 +26,7 @@ from index.archive import (
 )
 from index.article import Article
 from index.cache import cache_of, save_cache
+from index.codec import Codec
 from index.extract import ExtractionError, extract_page
 from index.progress import Progress
 from index.quotes import attach_quotes
@@ -38,7 +39,7 @@ REPORT_NAME = "rebuild-report.json"
 WRITER_MEMORY_MB = 256
 # Segments stay as separate files: Whoosh reads a compound segment's postings into
 # memory whole (a BytesIO copy per open searcher: 755 MB at 100k documents).
-WRITER_OPTIONS = {"limitmb": WRITER_MEMORY_MB, "compound": False}
+WRITER_OPTIONS = {"limitmb": WRITER_MEMORY_MB, "compound": False, "codec": Codec()}
 
 
 class RebuildError(Exception):
