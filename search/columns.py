@@ -19,13 +19,12 @@ from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
 from index.extract.dates import KYIV
-from search.docsets import TermPostings, mask_of
+from search.docsets import UNDATED, TermPostings, mask_of
 from search.histogram import DayCounts
 
 MULTIVALUED = frozenset({"speakers", "authors"})
 SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
 _KEEP_VERSIONS = 2
-UNDATED = np.iinfo(np.int64).min  # in ``published``, for articles without a date
 
 
 @dataclass(slots=True, frozen=True)

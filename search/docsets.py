@@ -24,6 +24,7 @@ MAX_CACHED_POSTINGS = 3_000_000  # postings held across all cached terms (~24 MB
 BM25_B = 0.75
 BM25_K1 = 1.2
 Mask = np.ndarray  # bool, one entry per document number
+UNDATED = np.iinfo(np.int64).min  # publication time of an article without a date
 
 # Whoosh stores a field's length in a document as one byte; this undoes it.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
@@ -128,8 +129,22 @@ def mask_of(docs, size: int) -> Mask:
     return mask
 
 
-def query_docs(searcher: Searcher, query: q.Query, terms: TermPostings, size: int) -> Mask:
-    """The documents matching ``query``; ``size`` is the number of documents."""
+def query_docs(
+    searcher: Searcher,
+    query: q.Query,
+    terms: TermPostings,
+    size: int,
+    published: np.ndarray | None = None,
+) -> Mask:
+    """The documents matching ``query``; ``size`` is the number of documents.
+
+    ``published`` (publication times per document, as Whoosh's column holds
+    them) answers date ranges without walking the date field's terms.
+    """
+
+    def docs(part: q.Query) -> Mask:
+        return query_docs(searcher, part, terms, size, published)
+
     if isinstance(query, q.Every):
         return np.ones(size, dtype=bool)
     if isinstance(query, q.Term):
@@ -139,17 +154,26 @@ def query_docs(searcher: Searcher, query: q.Query, terms: TermPostings, size: in
     if isinstance(query, q.Or):
         found = empty_mask(size)
         for part in query.subqueries:
-            found |= query_docs(searcher, part, terms, size)
+            found |= docs(part)
         return found
     if isinstance(query, q.And | q.Require):
         found = np.ones(size, dtype=bool)
         for part in query.subqueries:
-            found &= query_docs(searcher, part, terms, size)
+            found &= docs(part)
         return found
     if isinstance(query, q.AndNot):
-        return query_docs(searcher, query.a, terms, size) & ~query_docs(
-            searcher, query.b, terms, size
-        )
+        return docs(query.a) & ~docs(query.b)
+    if isinstance(query, q.DateRange) and published is not None:
+        return _in_range(published, query)
     if query is q.NullQuery or isinstance(query, type(q.NullQuery)):
         return empty_mask(size)
     return mask_of(searcher.docs_for_query(query), size)  # phrases, date ranges: Whoosh's own
+
+
+def _in_range(published: np.ndarray, query: q.DateRange) -> Mask:
+    found = published != UNDATED
+    if query.start is not None:
+        found &= published > query.start if query.startexcl else published >= query.start
+    if query.end is not None:
+        found &= published < query.end if query.endexcl else published <= query.end
+    return found

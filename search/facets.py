@@ -99,7 +99,8 @@ def sort_key(label: str) -> tuple:
 def matching_docs(searcher: Searcher, query: q.Query) -> Mask:
     """The documents matching ``query`` (no scoring), deleted ones left out."""
     columns = index_columns(searcher)
-    docs = query_docs(searcher, query, columns.postings, searcher.reader().doc_count_all())
+    size = searcher.reader().doc_count_all()
+    docs = query_docs(searcher, query, columns.postings, size, columns.published)
     if columns.deleted is not None:
         docs &= ~columns.deleted
     return docs

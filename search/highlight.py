@@ -31,14 +31,18 @@ def word_terms(word: str, language: str) -> frozenset[str]:
 def matched_spans(text: str, terms: set[str], language: str) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` that any of ``terms`` matches.
 
-    Words are found by the tokenizer's own pattern and looked up one distinct
-    word at a time (cached across calls), which is what keeps snippets cheap.
+    Each distinct word is analysed once (and cached across calls); the pass
+    that finds where the matching words stand compares strings only, and is
+    skipped when no word matches.
     """
-    spans = []
-    for match in WORD_PATTERN.finditer(text):
-        if not terms.isdisjoint(word_terms(match.group(), language)):
-            spans.append((match.start(), match.end()))
-    return spans
+    matching = {
+        word
+        for word in set(WORD_PATTERN.findall(text))
+        if not terms.isdisjoint(word_terms(word, language))
+    }
+    if not matching:
+        return []
+    return [m.span() for m in WORD_PATTERN.finditer(text) if m.group() in matching]
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -56,10 +60,13 @@ def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, in
     if not spans:
         return 0, min(len(text), size)
     best_start, best_count = spans[0][0], 0
-    for start, _ in spans:
-        count = sum(1 for s, _ in spans if start <= s < start + size)
-        if count > best_count:
-            best_start, best_count = start, count
+    last = 0  # spans[first:last] start within ``size`` characters of spans[first]
+    for first, (start, _) in enumerate(spans):
+        last = max(last, first)
+        while last < len(spans) and spans[last][0] < start + size:
+            last += 1
+        if last - first > best_count:
+            best_start, best_count = start, last - first
     begin = max(0, best_start - size // 4)
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1

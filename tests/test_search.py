@@ -429,6 +429,8 @@ def test_period_filter_beside_the_query(searcher) -> None:
         'speaker:"Марк Рютте"',
         '="ракетною технологією"',
         "=ракетними OR бюджет",
+        "date:..2024-06",
+        "date:2024-11-13..2024-11-14 OR бюджет",
     ],
 )
 def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
@@ -443,7 +445,10 @@ def test_set_algebra_matches_whoosh_own_matching(searcher, text: str) -> None:
         if not isinstance(parsed, q.Every)
         else set(range(searcher.doc_count_all()))
     )
-    mask = query_docs(searcher, parsed, TermPostings(), searcher.doc_count_all())
+    from search.columns import index_columns
+
+    published = index_columns(searcher).published
+    mask = query_docs(searcher, parsed, TermPostings(), searcher.doc_count_all(), published)
     assert set(mask.nonzero()[0].tolist()) == expected
 
 
