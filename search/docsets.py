@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 MAX_CACHED_POSTINGS = 3_000_000  # postings held across all cached terms (~24 MB)
+MAX_CACHED_MASKS = 64  # phrases and other queries Whoosh itself evaluates
 BM25_B = 0.75
 BM25_K1 = 1.2
 Mask = np.ndarray  # bool, one entry per document number
@@ -44,7 +45,23 @@ class TermPostings:
         self.held = 0
         self.cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self.length_norms: dict[str, np.ndarray] = {}
+        self.masks: OrderedDict[str, Mask] = OrderedDict()
         self.lock = Lock()
+
+    def whoosh_docs(self, searcher: Searcher, query: q.Query, size: int) -> Mask:
+        """Documents of a query our algebra leaves to Whoosh (a phrase), kept per version."""
+        key = repr(query)
+        with self.lock:
+            found = self.masks.get(key)
+            if found is not None:
+                self.masks.move_to_end(key)
+                return found.copy()
+        found = mask_of(searcher.docs_for_query(query), size)
+        with self.lock:
+            self.masks[key] = found
+            while len(self.masks) > MAX_CACHED_MASKS:
+                self.masks.popitem(last=False)
+        return found.copy()
 
     def get(self, searcher: Searcher, fieldname: str, text: str) -> Postings:
         key = (fieldname, text)
@@ -167,7 +184,7 @@ def query_docs(
         return _in_range(published, query)
     if query is q.NullQuery or isinstance(query, type(q.NullQuery)):
         return empty_mask(size)
-    return mask_of(searcher.docs_for_query(query), size)  # phrases, date ranges: Whoosh's own
+    return terms.whoosh_docs(searcher, query, size)  # phrases: Whoosh's own matching
 
 
 def _in_range(published: np.ndarray, query: q.DateRange) -> Mask:
