@@ -9,6 +9,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,13 +62,16 @@ class RebuildSummary:
     reprints: int = 0
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
 
     def skipped_by_reason(self) -> Counter[str]:
         return Counter(_reason_kind(skip.reason) for skip in self.skipped)
 
     def lines(self) -> list[str]:
+        stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.stages.items())
         lines = [
-            f"indexed {self.indexed} articles in {self.seconds:.1f} s",
+            f"indexed {self.indexed} articles in {self.seconds:.1f} s"
+            + (f" ({stages})" if stages else ""),
             f"list pages left out: {self.list_pages}",
             f"repeated captures merged: {self.captures_merged}",
             f"reprints (same text at another URL) grouped: {self.reprints}",
@@ -171,11 +175,15 @@ def rebuild(
     with build_lock(index):
         version = new_version_dir(index)
         try:
-            extracted = gather(archive, pages, jobs, summary, stream, interactive)
-            documents = documents_of(extracted, summary, archive, len(pages))
-            _write_new_index(version, documents, jobs)
+            with _stage(summary, "extract"):
+                extracted = gather(archive, pages, jobs, summary, stream, interactive)
+            with _stage(summary, "captures and reprints"):
+                documents = documents_of(extracted, summary, archive, len(pages))
+            with _stage(summary, "write"):
+                _write_new_index(version, documents, jobs)
             summary.indexed = len(documents)
-            save_cache(version, cache_of(pages, extracted))
+            with _stage(summary, "cache"):
+                save_cache(version, cache_of(pages, extracted))
         except BaseException:
             discard(version)
             raise
@@ -183,6 +191,13 @@ def rebuild(
         write_report(version, summary, archive)
         swap_in(index, version)
     return summary
+
+
+@contextmanager
+def _stage(summary: RebuildSummary, name: str) -> Iterator[None]:
+    started = time.monotonic()
+    yield
+    summary.stages[name] = time.monotonic() - started
 
 
 def gather(
@@ -247,6 +262,7 @@ def write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
         "captures_merged": summary.captures_merged,
         "reprints": summary.reprints,
         "seconds": round(summary.seconds, 3),
+        "stage_seconds": {name: round(value, 3) for name, value in summary.stages.items()},
         "skipped_by_reason": dict(summary.skipped_by_reason()),
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
     }
