@@ -23,6 +23,7 @@ from index.build import WRITER_OPTIONS
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema, schema_matches
 from search import SearchRequest, open_searcher, run_search
+from search.engine import warm_up
 
 BENCH_DIR = Path("/tmp/pidshyvka-bench")
 QUERIES = [
@@ -63,7 +64,7 @@ def percentile(samples: list[float], share: float) -> float:
 
 def measure(folder: Path, rounds: int) -> None:
     with open_searcher(folder) as searcher:
-        run_search(searcher, SearchRequest())  # warm: columns, dictionaries
+        warm_up(searcher)  # what `pidshyvka serve` loads before it accepts connections
         timings = []
         for _ in range(rounds):
             for text in QUERIES:

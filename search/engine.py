@@ -15,6 +15,7 @@ from whoosh import query as q
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from index.analysis import load_dictionaries
 from index.article import Article
 from index.schema import article_from_stored
 from search.columns import index_columns
@@ -23,7 +24,7 @@ from search.docsets import Mask
 from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
-from search.query import MAX_PREFIX_TERMS, ParsedQuery, parse_query
+from search.query import MAX_PREFIX_TERMS, TEXT_FIELDS, ParsedQuery, parse_query
 from search.ranking import Ranked, by_date, by_relevance, relevance_scores
 from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, SearchResult
 
@@ -38,6 +39,14 @@ def open_searcher(index_dir: Path) -> Searcher:
             f"no index at {index_dir}: run `pidshyvka rebuild ARCHIVE --index {index_dir}`"
         )
     return whoosh_index.open_dir(str(index_dir)).searcher(weighting=BM25F())
+
+
+def warm_up(searcher: Searcher) -> None:
+    """Load now what the first search would wait for: columns, field lengths, dictionaries."""
+    columns = index_columns(searcher)
+    for fieldname in TEXT_FIELDS:
+        columns.postings.length_norms_of(searcher, fieldname)
+    load_dictionaries()
 
 
 def _sanitised(request: SearchRequest) -> SearchRequest:

@@ -42,12 +42,14 @@ from web.searcher import close_all
 )
 def serve_command(index_dir: Path, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the search page on waitress."""
-    from search.engine import IndexNotFound, open_searcher
+    from search.engine import IndexNotFound, open_searcher, warm_up
 
     try:
-        open_searcher(index_dir).close()
+        searcher = open_searcher(index_dir)
     except IndexNotFound as err:
         raise click.ClickException(str(err)) from err
+    with searcher:
+        warm_up(searcher)  # before any fork, so workers share what it loads
     try:
         listener = _listen(host, port)
     except OSError as err:

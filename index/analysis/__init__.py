@@ -33,6 +33,7 @@ __all__ = [
     "clear_caches",
     "exact_form_analyzer",
     "lemma_analyzer",
+    "load_dictionaries",
     "ukrainian_analyzer",
 ]
 
@@ -65,6 +66,12 @@ def analyzed_terms(
         if token.text not in entry[1]:
             entry[1].append(token.text)
     return [(pos, surface, terms) for pos, (surface, terms) in sorted(by_position.items())]
+
+
+def load_dictionaries() -> None:
+    """Load both pymorphy3 dictionaries now rather than on the first word that needs them."""
+    for language in ("uk", "ru"):
+        _lemmas.morphology(language)
 
 
 def clear_caches() -> None:
