@@ -2,15 +2,25 @@
 
 The text is analysed with the same analyzer as the index; a word is marked
 when any of its terms is among the query's terms. Escape first, then mark.
+Only words that can match are analysed: those among the written forms of the
+query's lemmas (their paradigms), its exact forms, its unknown-word stems,
+and adverbial participles (which the analyzer also files under their verb).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from index.analysis import ukrainian_analyzer
+from index.analysis import EXACT_PREFIX, ukrainian_analyzer
+from index.analysis.lemmas import (
+    ADVERBIAL_PARTICIPLE_SOURCES,
+    UNKNOWN_STEM_PREFIX,
+    paradigm_forms,
+)
+from index.analysis.normalize import fold, normalise_surface
 from index.analysis.tokenizer import WORD_PATTERN
 
 SNIPPET_CHARS = 260
@@ -28,17 +38,51 @@ def word_terms(word: str, language: str) -> frozenset[str]:
     return frozenset(token.text for token in ukrainian_analyzer()(word, language=language))
 
 
+PARTICIPLE_ENDINGS = tuple(ending for ending, _source in ADVERBIAL_PARTICIPLE_SOURCES)
+_HYPHENS = re.compile("[-\u2010\u2011]")
+
+
+@dataclass(slots=True, frozen=True)
+class Candidates:
+    """What a written word must look like to have any chance of matching the query."""
+
+    forms: frozenset[str]
+    stems: tuple[str, ...]
+
+    def admit(self, word: str) -> bool:
+        key = fold(normalise_surface(word))
+        return any(
+            part in self.forms or part.startswith(self.stems) or part.endswith(PARTICIPLE_ENDINGS)
+            for part in (key, *_HYPHENS.split(key))
+        )
+
+
+@lru_cache(maxsize=4096)
+def candidates_for(terms: frozenset[str]) -> Candidates:
+    forms: set[str] = set()
+    stems: list[str] = []
+    for term in terms:
+        if term.startswith(EXACT_PREFIX):
+            forms.add(term[len(EXACT_PREFIX) :])
+        elif term.startswith(UNKNOWN_STEM_PREFIX):
+            stems.append(term[len(UNKNOWN_STEM_PREFIX) :])
+        else:
+            forms |= paradigm_forms(term)
+    return Candidates(frozenset(forms), tuple(stems))
+
+
 def matched_spans(text: str, terms: set[str], language: str) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` that any of ``terms`` matches.
 
-    Each distinct word is analysed once (and cached across calls); the pass
-    that finds where the matching words stand compares strings only, and is
-    skipped when no word matches.
+    Each distinct word that may match is analysed once (and cached across
+    calls); the pass that finds where the matching words stand compares
+    strings only, and is skipped when no word matches.
     """
+    may_match = candidates_for(frozenset(terms)).admit
     matching = {
         word
         for word in set(WORD_PATTERN.findall(text))
-        if not terms.isdisjoint(word_terms(word, language))
+        if may_match(word) and not terms.isdisjoint(word_terms(word, language))
     }
     if not matching:
         return []

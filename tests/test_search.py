@@ -511,3 +511,35 @@ def test_warm_up_loads_what_the_first_search_needs(searcher) -> None:
     warm_up(searcher)
     assert set(index_columns(searcher).postings.length_norms) == set(TEXT_FIELDS)
     assert ids(searcher, "ракетна технологія") == {"a1", "a3"}
+
+
+HIGHLIGHT_TEXTS = [
+    ("uk", "Країна-агресорка, заявивши про перемир'я, знову обстріляла м’ясокомбінат у Асії."),
+    ("uk", "Гравці «Динамо» виграли: ракетною технологією займаються науковці з Ґданська."),
+    ("ru", "Всё ещё идёт война: заявил министр, ссылаясь на ёмкие данные Газпрома."),
+]
+HIGHLIGHT_QUERIES = [
+    "агресорка", "країна-агресорка", "заявити", "Асія", "м'ясокомбінат", "перемир’я",
+    "ракетна технологія", '="ракетною"', "Гданськ", "все", "идти", "война", "емкий",
+    "газпром", "Динамо", "заявил", "ссылаться",
+]
+
+
+@pytest.mark.parametrize(("language", "text"), HIGHLIGHT_TEXTS)
+def test_highlight_candidates_lose_no_match(language: str, text: str) -> None:
+    """Skipping words outside the query's paradigms marks exactly what analysing every word
+    would mark."""
+    from index.analysis.tokenizer import WORD_PATTERN
+    from search.highlight import matched_spans, word_terms
+
+    marked = 0
+    for query in HIGHLIGHT_QUERIES:
+        terms = parse_query(query).text_terms
+        every = {
+            m.span()
+            for m in WORD_PATTERN.finditer(text)
+            if not terms.isdisjoint(word_terms(m.group(), language))
+        }
+        assert set(matched_spans(text, terms, language)) == every, query
+        marked += len(every)
+    assert marked >= 5

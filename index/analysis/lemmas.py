@@ -123,6 +123,28 @@ def lemmas(word: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found)) or unknown_word_terms(word)
 
 
+PARADIGM_CACHE_SIZE = 20_000
+
+
+@lru_cache(maxsize=PARADIGM_CACHE_SIZE)
+def paradigm_forms(lemma: str) -> frozenset[str]:
+    """Every folded written form, in either dictionary, of the words whose lemma is ``lemma``.
+
+    The reverse of ``lemmas``: a dictionary word has ``lemma`` among its lemmas only
+    if it is one of these forms. Highlighting uses it to skip words that cannot match
+    without analysing them. Forms with «ё» are also listed with «е», as the Russian
+    dictionary reads them either way.
+    """
+    forms = {lemma}
+    for language in ("uk", "ru"):
+        for parse in morphology(language).parse(lemma):
+            if fold(parse.normal_form) != lemma:
+                continue
+            forms.update(fold(form.word) for form in parse.lexeme)
+    forms.update([form.replace("ё", "е") for form in forms if "ё" in form])
+    return frozenset(forms)
+
+
 # Case endings of Ukrainian and Russian nouns and adjectives, longest first. Names and
 # loanwords missing from the dictionaries (Асія, Асії, Асію; Сибіга, Сибігою) share
 # what is left once one is taken off, which no dictionary-only analyzer offers.
