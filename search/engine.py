@@ -102,7 +102,11 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
     columns = index_columns(searcher)
     folding = request.reprints != "all"
     hits = _page_of_hits(searcher, found, request, folding)
-    facets = count_facets(searcher, found.base_docs, request.filters, request.facet_options, FACETS)
+    facets = (
+        count_facets(searcher, found.base_docs, request.filters, request.facet_options, FACETS)
+        if request.with_facets
+        else []
+    )
     total = (
         len(np.unique(columns.group_codes[found.final_docs]))
         if folding

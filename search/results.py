@@ -28,6 +28,7 @@ class SearchRequest:
     facet_options: dict[str, FacetOptions] = field(default_factory=dict)
     dates: str = ""  # a period: "2024", "2024-11", "2024-11-01..2024-11-30"
     reprints: str = "fold"  # "fold": one hit per reprint group; "all": every copy
+    with_facets: bool = True  # False: hits, total and histogram only (an API client's choice)
 
 
 @dataclass(slots=True, kw_only=True)

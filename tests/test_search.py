@@ -543,3 +543,8 @@ def test_highlight_candidates_lose_no_match(language: str, text: str) -> None:
         assert set(matched_spans(text, terms, language)) == every, query
         marked += len(every)
     assert marked >= 5
+
+
+def test_facets_can_be_left_out(searcher) -> None:
+    result = run_search(searcher, SearchRequest(text="ракетна", with_facets=False))
+    assert result.facets == [] and result.total == 3 and result.hits
