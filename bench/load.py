@@ -5,6 +5,8 @@ the server as a separate process on a free loopback port, drives a mixed set
 of searches, facet clicks, article pages, JSON and CSV, and prints throughput,
 latency percentiles and errors. Bounded in time; stops the server itself.
 Run from the repo root: .venv/bin/python bench/load.py [--clients 50] [--seconds 60]
+It also prints the server's resident memory at the end and at its peak; with
+--index (say the 100k index bench/query.py builds) it serves that index instead.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from urllib.parse import quote, urlencode
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from index.build import rebuild  # noqa: E402  (after the path is set)
+from whoosh import index as whoosh_index  # noqa: E402  (after the path is set)
+
+from index.build import rebuild  # noqa: E402
+from index.schema import schema_matches  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 WORK = Path("/tmp/pidshyvka-load")
@@ -63,7 +68,10 @@ def build_index() -> Path:
     if not (SHARED / "corpus" / "archive").exists():
         sys.exit(f"{SHARED / 'corpus'} is absent: the load run indexes it with the demo archive")
     archive, index = WORK / "archive", WORK / "index"
-    if not (index / "rebuild-report.json").exists():
+    current = (index / "rebuild-report.json").exists() and schema_matches(
+        whoosh_index.open_dir(str(index)).schema
+    )
+    if not current:
         shutil.rmtree(archive, ignore_errors=True)
         shutil.copytree(REPO / "examples" / "archive", archive / "demo")
         shutil.copytree(SHARED / "corpus" / "archive", archive / "corpus")
@@ -142,9 +150,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    # two processes of four threads served this 2-core box best (measured against 1×4, 1×8,
+    # 2×8 and 4×2: bench/README.md); `pidshyvka serve` itself defaults to one process
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per server process")
+    parser.add_argument("--index", type=Path, help="serve this index instead of demo + corpus")
     arguments = parser.parse_args()
-    index = build_index()
+    index = arguments.index or build_index()
     port = free_port()
     server = subprocess.Popen(
         [
@@ -157,7 +169,9 @@ def main() -> None:
             "--port",
             str(port),
             "--threads",
-            "8",
+            str(arguments.threads),
+            "--workers",
+            str(arguments.workers),
         ],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
@@ -178,10 +192,42 @@ def main() -> None:
         for thread in threads:
             thread.join(timeout=arguments.seconds + 60)
         elapsed = time.monotonic() - started
+        memory = server_memory(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
     report(tally, elapsed, arguments.clients, arguments.workers)
+    print(f"server memory (all its processes): {memory}")
+
+
+def server_memory(pid: int) -> str:
+    """Resident MB now and at peak (VmRSS, VmHWM) summed over the server and its workers, and
+    the proportional share (Pss: pages that forked workers share are counted once in all)."""
+    pids = [pid, *_children(pid)]
+    now = peak = shared_once = 0
+    for one in pids:
+        now += _kilobytes(Path(f"/proc/{one}/status"), "VmRSS")
+        peak += _kilobytes(Path(f"/proc/{one}/status"), "VmHWM")
+        shared_once += _kilobytes(Path(f"/proc/{one}/smaps_rollup"), "Pss")
+    return (
+        f"{now / 1024:.0f} MB resident, {peak / 1024:.0f} MB peak, "
+        f"{shared_once / 1024:.0f} MB proportional ({len(pids)} processes)"
+    )
+
+
+def _kilobytes(status: Path, name: str) -> int:
+    for line in status.read_text().splitlines():
+        if line.startswith(f"{name}:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        found.extend(int(child) for child in children)
+    return found
 
 
 def report(tally: Tally, elapsed: float, clients: int, workers: int) -> None:
