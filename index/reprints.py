@@ -4,6 +4,10 @@ Each body becomes a set of hashed word 5-grams; texts that share one of their
 SKETCH smallest hashes (a bottom-k sketch) are compared, and pairs whose
 shingle sets overlap by at least REPRINT_JACCARD join one group. A group is named by its earliest
 member, so a search can fold a reprint group into one hit.
+
+Shingle hashes are built with numpy from per-word CRC32s (deterministic, so a
+rebuild groups as the last one did); pairs already in one group, or whose
+sizes alone rule the threshold out, are not compared.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
 
 from index.analysis.normalize import fold
 from index.article import Article
@@ -25,16 +32,33 @@ MAX_BUCKET = 64  # a hash shared by more texts is boilerplate, not a reprint sig
 _WORD = re.compile(r"\w+")
 
 
+_MIX = np.uint64(0x100000001B3)  # an odd multiplier: each word's place changes the hash
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(fold(word).encode("utf-8"))
+
+
 def shingles(text: str) -> frozenset[int]:
-    words = [fold(word) for word in _WORD.findall(text)]
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8"))
-        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
-    )
+    """Hashes of every run of SHINGLE_WORDS consecutive words."""
+    hashes = np.fromiter(map(_word_hash, _WORD.findall(text)), dtype=np.uint64)
+    count = len(hashes) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return frozenset()
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):  # unsigned arithmetic wraps, as a hash should
+        combined = combined * _MIX + hashes[offset : offset + count]
+    return frozenset(combined.tolist())
 
 
-def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _similar(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Jaccard(a, b) ≥ REPRINT_JACCARD, without building the union:
+    |a ∩ b| ≥ J · (|a| + |b| − |a ∩ b|)  ⇔  |a ∩ b| ≥ J / (1 + J) · (|a| + |b|)."""
+    small, large = sorted((len(a), len(b)))
+    if not small or small < REPRINT_JACCARD * large:  # even a ⊂ b would fall short
+        return False
+    return len(a & b) >= REPRINT_JACCARD / (1 + REPRINT_JACCARD) * (small + large)
 
 
 class _UnionFind:
@@ -71,8 +95,10 @@ def assign_reprint_groups(articles: Sequence[Article]) -> int:
     sets = {i: shingles(a.body) for i, a in enumerate(articles)}
     usable = {i: s for i, s in sets.items() if len(s) >= MIN_SHINGLES}
     groups = _UnionFind(len(articles))
-    for first, second in _candidate_pairs(usable):
-        if _jaccard(usable[first], usable[second]) >= REPRINT_JACCARD:
+    for first, second in sorted(_candidate_pairs(usable)):
+        if groups.find(first) == groups.find(second):
+            continue  # already joined through others
+        if _similar(usable[first], usable[second]):
             groups.union(first, second)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(articles)):
