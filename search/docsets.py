@@ -111,7 +111,10 @@ def _raw_postings(searcher: Searcher, fieldname: str, text: str) -> tuple[np.nda
     for segment, offset in searcher.reader().leaf_readers():
         if (fieldname, text) not in segment:
             continue
-        matcher = segment.postings(fieldname, text)
+        # the segment's own matcher, not postings(): that one wraps it in a filter when the
+        # segment has deletions, and deleted documents are masked out by the caller anyway
+        btext = segment._text_to_bytes(fieldname, text)
+        matcher = segment._terms.matcher(fieldname, btext, searcher.schema[fieldname].format)
         while matcher.is_active():
             block_docs, block_weights = _block_arrays(matcher)
             docs.append(block_docs + offset)

@@ -548,3 +548,20 @@ def test_highlight_candidates_lose_no_match(language: str, text: str) -> None:
 def test_facets_can_be_left_out(searcher) -> None:
     result = run_search(searcher, SearchRequest(text="ракетна", with_facets=False))
     assert result.facets == [] and result.total == 3 and result.hits
+
+
+def test_deleted_documents_neither_match_nor_break_ranking(tmp_path: Path) -> None:
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    writer = ix.writer()
+    for article in ARTICLES:
+        writer.add_document(**article_document(article))
+    writer.commit()
+    writer = ix.writer()
+    writer.delete_by_term("id", "a1")
+    writer.commit(merge=False)
+    with ix.searcher() as opened:
+        assert opened.reader().has_deletions()
+        result = run_search(opened, SearchRequest(text="ракетна технологія"))
+        assert {hit.article.id for hit in result.hits} == {"a3"} and result.total == 1
+        sources = next(f for f in result.facets if f.name == "source")
+        assert "Вісник" not in {value.value for value in sources.values}  # a1's outlet
