@@ -171,16 +171,12 @@ def mask_of(docs, size: int) -> Mask:
 
 
 def query_docs(
-    searcher: Searcher,
-    query: q.Query,
-    terms: TermPostings,
-    size: int,
-    published: np.ndarray | None = None,
+    searcher: Searcher, query: q.Query, terms: TermPostings, size: int, published: np.ndarray
 ) -> Mask:
     """The documents matching ``query``; ``size`` is the number of documents.
 
-    ``published`` (publication times per document, as Whoosh's column holds
-    them) answers date ranges without walking the date field's terms.
+    ``published`` (publication times per document, as the column holds them)
+    answers date ranges: the publication time is a column, not indexed terms.
     """
 
     def docs(part: q.Query) -> Mask:
@@ -204,7 +200,7 @@ def query_docs(
         return found
     if isinstance(query, q.AndNot):
         return docs(query.a) & ~docs(query.b)
-    if isinstance(query, q.DateRange) and published is not None:
+    if isinstance(query, q.DateRange):
         return _in_range(published, query)
     if query is q.NullQuery or isinstance(query, type(q.NullQuery)):
         return empty_mask(size)
