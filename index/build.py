@@ -29,7 +29,7 @@ from index.article import Article
 from index.cache import cache_of, save_cache
 from index.codec import Codec
 from index.extract import ExtractionError, extract_page
-from index.progress import Progress
+from index.progress import Progress, say
 from index.quotes import attach_quotes
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
@@ -177,10 +177,13 @@ def rebuild(
         try:
             with _stage(summary, "extract"):
                 extracted = gather(archive, pages, jobs, summary, stream, interactive)
+            say(stream, "merging repeated captures and grouping reprints")
             with _stage(summary, "captures and reprints"):
                 documents = documents_of(extracted, summary, archive, len(pages))
             with _stage(summary, "write"):
-                _write_new_index(version, documents, jobs)
+                writing = Progress(len(documents), "documents", stream, interactive, "writing")
+                _write_new_index(version, documents, jobs, writing)
+                say(stream, "index written")
             summary.indexed = len(documents)
             with _stage(summary, "cache"):
                 save_cache(version, cache_of(pages, extracted))
@@ -211,7 +214,7 @@ def gather(
 ) -> list[Article]:
     """Articles and list pages of ``pages``: reused ones as given, the rest extracted."""
     reused = reused or {}
-    progress = Progress(len(pages), stream=stream, interactive=interactive)
+    progress = Progress(len(pages), stream=stream, interactive=interactive, stage="reading")
     extracted = [reused[page.path] for page in pages if page.path in reused]
     progress.advance(len(extracted))
     todo = [page for page in pages if page.path not in reused]
@@ -238,18 +241,23 @@ def documents_of(
     return documents
 
 
-def _write_new_index(version: Path, documents: list[Article], jobs: int = 1) -> None:
+def _write_new_index(
+    version: Path, documents: list[Article], jobs: int, progress: Progress
+) -> None:
     """Write all documents; with several jobs, Whoosh analyses and writes segments in
-    parallel processes (extraction is over by then, so the cores are free)."""
+    parallel processes (extraction is over by then, so the cores are free). The writers
+    take documents from a bounded queue, so handing them over keeps pace with the work."""
     ix = whoosh_index.create_in(str(version), build_schema())
     parallel = {"procs": jobs, "multisegment": True} if jobs > 1 else {}
     writer = ix.writer(**WRITER_OPTIONS, **parallel)
     try:
         for article in documents:
             writer.add_document(**article_document(article))
+            progress.advance()
     except BaseException:
         writer.cancel()
         raise
+    progress.finish()
     writer.commit()
 
 

@@ -16,9 +16,11 @@ class Progress:
         label: str = "pages",
         stream: TextIO | None = None,
         interactive: bool | None = None,
+        stage: str = "progress",
     ) -> None:
         self.total = total
         self.label = label
+        self.stage = stage
         self.stream = stream or sys.stderr
         self.interactive = self.stream.isatty() if interactive is None else interactive
         self.done = 0
@@ -51,9 +53,9 @@ class Progress:
             width = 30
             filled = int(width * (self.done / self.total if self.total else 1))
             bar = "█" * filled + "·" * (width - filled)
-            self.stream.write(f"\r{bar} {self._line(now)}  ")
+            self.stream.write(f"\r{self.stage}: {bar} {self._line(now)}  ")
         else:
-            self.stream.write(f"progress: {self._line(now)}\n")
+            self.stream.write(f"{self.stage}: {self._line(now)}\n")
         self.stream.flush()
 
     def finish(self) -> None:
@@ -65,3 +67,10 @@ class Progress:
 def _clock(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def say(stream: TextIO | None, line: str) -> None:
+    """One line about the work, where the progress goes."""
+    stream = stream or sys.stderr
+    stream.write(f"{line}\n")
+    stream.flush()

@@ -79,6 +79,19 @@ def test_rebuild_summary_and_report(archive: Path, tmp_path: Path) -> None:
     assert any("merged: 1" in line for line in summary.lines())
 
 
+def test_rebuild_reports_progress_of_every_stage(archive: Path, tmp_path: Path) -> None:
+    stream = io.StringIO()
+    summary = rebuild(archive, tmp_path / "ix", stream=stream, interactive=False)
+    lines = stream.getvalue().splitlines()
+    assert any(line.startswith("reading: 7/7 pages (100%)") for line in lines)
+    assert "merging repeated captures and grouping reprints" in lines
+    assert any(line.startswith("writing: 4/4 documents (100%)") for line in lines)
+    assert lines[-1] == "index written"
+    assert set(summary.stages) == {"extract", "captures and reprints", "write", "cache"}
+    report = json.loads((tmp_path / "ix" / REPORT_NAME).read_text(encoding="utf-8"))
+    assert set(report["stage_seconds"]) == set(summary.stages)
+
+
 def test_newest_capture_wins_and_counts_captures(archive: Path, tmp_path: Path) -> None:
     index = tmp_path / "ix"
     run(archive, index)
