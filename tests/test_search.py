@@ -70,14 +70,18 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory):
-    folder: Path = tmp_path_factory.mktemp("search")
+def index_of(folder: Path, articles: list[Article]):
+    """A new index at ``folder`` holding ``articles``."""
     ix = whoosh_index.create_in(str(folder), build_schema())
     with ix.writer() as writer:
-        for article in ARTICLES:
+        for article in articles:
             writer.add_document(**article_document(article))
-    with ix.searcher() as opened:
+    return ix
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory):
+    with index_of(tmp_path_factory.mktemp("search"), ARTICLES).searcher() as opened:
         yield opened
 
 
@@ -373,12 +377,7 @@ def reprint_searcher(tmp_path_factory: pytest.TempPathFactory):
         ),
     ]
     assert assign_reprint_groups(articles) == 1
-    folder: Path = tmp_path_factory.mktemp("reprints")
-    ix = whoosh_index.create_in(str(folder), build_schema())
-    with ix.writer() as writer:
-        for article in articles:
-            writer.add_document(**article_document(article))
-    with ix.searcher() as opened:
+    with index_of(tmp_path_factory.mktemp("reprints"), articles).searcher() as opened:
         yield opened
 
 
@@ -550,11 +549,7 @@ def test_facets_can_be_left_out(searcher) -> None:
 
 
 def test_deleted_documents_neither_match_nor_break_ranking(tmp_path: Path) -> None:
-    ix = whoosh_index.create_in(str(tmp_path), build_schema())
-    writer = ix.writer()
-    for article in ARTICLES:
-        writer.add_document(**article_document(article))
-    writer.commit()
+    ix = index_of(tmp_path, ARTICLES)
     writer = ix.writer()
     writer.delete_by_term("id", "a1")
     writer.commit(merge=False)
