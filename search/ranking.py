@@ -64,10 +64,14 @@ def by_date(
     """Candidates by publication time; undated ones last, document order among equals."""
     docs = np.flatnonzero(candidates)
     times = published[docs]
+    # one ascending key: the wanted end of time first, undated articles after every date
     undated = times == UNDATED
-    dated = np.where(undated, 0, times)
-    key = -dated if newest_first else dated
-    order = np.lexsort((docs, key, undated))
+    key = np.where(undated, np.iinfo(np.int64).max, -times if newest_first else times)
+    if limit is not None and len(docs) > limit:
+        cut = np.partition(key, limit - 1)[limit - 1]
+        keep = key <= cut  # ties at the cut all stay, so document order decides among them
+        docs, key = docs[keep], key[keep]
+    order = np.lexsort((docs, key))
     if limit is not None:
         order = order[:limit]
     return [(doc, 0.0) for doc in docs[order].tolist()]
