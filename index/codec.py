@@ -1,15 +1,33 @@
-"""Whoosh's W3 codec with a cache for the columns a segment lacks.
+"""Whoosh's W3 codec with two changes to how segments are written.
 
-While writing postings, Whoosh asks each document's length in each field.
-For fields without lengths (exact forms, facets) the stock reader looks for
-the column file again on every call: one ``stat`` per posting, a fifth of
-the writer's time. A segment's files never change once written, so the
-answer "no such column" is kept like any other.
+* Posting blocks keep W3's layout but are pickled with the current protocol.
+  W3 uses protocol 2, which has no opcode for bytes: every posting's positions
+  became a string plus a call to ``codecs.encode`` with a fresh memo number,
+  which zlib cannot squeeze. Pickled today, blocks are 2–3× smaller after
+  compression and load 6× faster. W3's reader takes either, since a pickle
+  names its own protocol.
+* While writing postings, Whoosh asks each document's length in each field.
+  For fields without lengths (exact forms, facets) the stock reader looks for
+  the column file again on every call: one ``stat`` per posting, a fifth of
+  the writer's time. A segment's files never change once written, so the
+  answer "no such column" is kept like any other.
 """
 
 from __future__ import annotations
 
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+import pickle
+import zlib
+
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3PerDocReader,
+    W3PostingsWriter,
+)
+from whoosh.util.numeric import length_to_byte
+
+POSTINGS_PROTOCOL = 5  # bytes as bytes, and memo entries without numbers
+SUMMARY_PROTOCOL = 3  # the small uncompressed block summary: 4+ would add a 9-byte frame
 
 
 class _PerDocReader(W3PerDocReader):
@@ -20,6 +38,43 @@ class _PerDocReader(W3PerDocReader):
         return self._readers[fieldname]
 
 
+class _PostingsWriter(W3PostingsWriter):
+    def _write_block(self, last: bool = False) -> None:
+        """One block: its length (negative for a term's last), a summary the reader uses to
+        skip it, then the postings themselves, compressed."""
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        postings = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        payload = pickle.dumps(postings, POSTINGS_PROTOCOL)
+        if self._compression:
+            payload = zlib.compress(payload, self._compression)
+        summary = (
+            len(self._ids),
+            self._ids[-1],
+            self._maxweight,
+            self._compression,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        header = pickle.dumps(summary, SUMMARY_PROTOCOL)
+        size = len(header) + len(payload)
+        self._postfile.write_int(-size if last else size)
+        self._postfile.write(header)
+        self._postfile.write(payload)
+        self._blockcount += 1
+        self._new_block()
+
+
 class Codec(W3Codec):
     def per_document_reader(self, storage, segment) -> W3PerDocReader:
         return _PerDocReader(storage, segment)
+
+    def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
+        return _PostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
