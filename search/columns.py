@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
 from index.extract.dates import KYIV
-from search.docsets import UNDATED, TermPostings, mask_of
+from search.docsets import UNDATED, TermPostings, mask_of, postings_budget
 from search.histogram import DayCounts
 
 MULTIVALUED = frozenset({"speakers", "authors"})
@@ -129,7 +129,7 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 def _load(searcher: Searcher) -> IndexColumns:
     reader = searcher.reader()
-    columns = IndexColumns()
+    columns = IndexColumns(postings=TermPostings(postings_budget(reader.doc_count_all())))
     for name in SINGLE_VALUED:
         columns.values[name] = _shared(value or "" for value in column_values(reader, name))
     for name in MULTIVALUED:
