@@ -23,6 +23,7 @@ from whoosh.codec.whoosh3 import (
     W3Codec,
     W3PerDocReader,
     W3PostingsWriter,
+    W3TermInfo,
 )
 from whoosh.util.numeric import length_to_byte
 
@@ -66,12 +67,49 @@ class _PostingsWriter(W3PostingsWriter):
         self._new_block()
 
 
+class _InliningPostingsWriter(_PostingsWriter):
+    def finish_postings(self):
+        """As W3's, but a short posting list really goes into the term's entry.
+
+        W3 means to keep lists under ``inlinelimit`` in the term dictionary, but
+        calls a method its term info lacks, so the default limit of 1 inlines
+        nothing and every rare term pays a block (~50 bytes) in the postings file.
+        """
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo = self._terminfo
+        terminfo.add_block(self)
+        terminfo.set_inlined(self._ids, self._weights, self._values)
+        terminfo.__class__ = _TermInfo
+        self._terminfo = None
+        return terminfo
+
+
+class _TermInfo(W3TermInfo):
+    def to_bytes(self) -> bytes:
+        """W3's entry, with inlined postings pickled as blocks are (see the module note)."""
+        if not self.is_inlined():
+            return super().to_bytes()
+        inlined, self._inlined = self._inlined, ()  # so W3 packs the summary alone
+        try:
+            summary = super().to_bytes()
+        finally:
+            self._inlined = inlined
+        return summary[: self._struct.size] + pickle.dumps(inlined, SUMMARY_PROTOCOL)
+
+
+INLINE_BELOW = 4  # posting lists shorter than this live in the term dictionary
+
+
 class Codec(W3Codec):
+    def __init__(self, inlinelimit: int = INLINE_BELOW, **options) -> None:
+        super().__init__(inlinelimit=inlinelimit, **options)
+
     def per_document_reader(self, storage, segment) -> W3PerDocReader:
         return _PerDocReader(storage, segment)
 
     def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
-        return _PostingsWriter(
+        return _InliningPostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
             byteids=byteids,

@@ -18,6 +18,7 @@ from threading import Lock
 import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -168,6 +169,10 @@ def _raw_postings(searcher: Searcher, fieldname: str, text: str) -> tuple[np.nda
         # segment has deletions, and deleted documents are masked out by the caller anyway
         btext = segment._text_to_bytes(fieldname, text)
         matcher = segment._terms.matcher(fieldname, btext, searcher.schema[fieldname].format)
+        if isinstance(matcher, ListMatcher):  # a short list kept in the term dictionary
+            docs.append(np.asarray(matcher._ids, dtype=np.int32) + offset)
+            weights.append(_list_weights(matcher))
+            continue
         while matcher.is_active():
             block_docs, block_weights = _block_arrays(matcher)
             docs.append(block_docs + offset)
@@ -176,6 +181,12 @@ def _raw_postings(searcher: Searcher, fieldname: str, text: str) -> tuple[np.nda
     if not docs:
         return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
     return np.concatenate(docs), np.concatenate(weights)
+
+
+def _list_weights(matcher: ListMatcher) -> np.ndarray:
+    if matcher._weights is None:
+        return np.ones(len(matcher._ids), dtype=np.float32)
+    return np.asarray(matcher._weights, dtype=np.float32)
 
 
 def _block_arrays(matcher) -> tuple[np.ndarray, np.ndarray]:
