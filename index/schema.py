@@ -180,6 +180,13 @@ def _column_time(value: datetime) -> int:
     return datetime_to_long(value.astimezone(UTC).replace(tzinfo=None))
 
 
+def _hex(value: bytes | str | None) -> str:
+    """A stored hash as hex; indexes written before hashes were bytes hold the hex itself."""
+    if isinstance(value, bytes):
+        return value.hex()
+    return value or ""
+
+
 def _split(value: str | None) -> list[str]:
     return [part for part in (value or "").split(",") if part]
 
@@ -193,7 +200,7 @@ def article_from_stored(stored: dict[str, Any]) -> Article:
         url=stored.get("url") or "",
         canonical_url=stored.get("canonical_url") or "",
         path=stored.get("path") or "",
-        sha256=stored["sha256"].hex() if stored.get("sha256") else "",
+        sha256=_hex(stored.get("sha256")),
         captured_at=datetime.fromisoformat(captured) if captured else None,
         captures=stored.get("captures") or 1,
         title=stored.get("title") or "",

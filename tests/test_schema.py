@@ -61,3 +61,9 @@ def test_defaults_and_empty_values_are_not_stored(tmp_path: Path) -> None:
     with ix.searcher() as searcher:
         stored = searcher.stored_fields(0)
     assert not {"captures", "lead", "tags", "captions", "quotes_json", "sha256"} & stored.keys()
+
+
+def test_hex_hashes_of_older_indexes_still_read() -> None:
+    stored = article_document(FULL) | {"sha256": FULL.sha256, "title": FULL.title}
+    stored["body"] = FULL.body
+    assert article_from_stored(stored).sha256 == FULL.sha256
