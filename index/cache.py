@@ -40,17 +40,18 @@ def cache_of(pages: list[StoredPage], extracted: list[Article]) -> dict[str, Cac
 
 
 def save_cache(version: Path, cache: dict[str, CachedPage]) -> None:
-    pickled = pickle.dumps((CACHE_FORMAT, cache), protocol=pickle.HIGHEST_PROTOCOL)
-    data = lzma.compress(pickled, preset=COMPRESSION_PRESET)
+    """Written as a stream: at 100k pages the whole pickle would be 700 MB in memory."""
     temporary = version / f".{CACHE_NAME}.tmp"
-    temporary.write_bytes(data)
+    with lzma.open(temporary, "wb", preset=COMPRESSION_PRESET) as out:
+        pickle.dump((CACHE_FORMAT, cache), out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, version / CACHE_NAME)
 
 
 def load_cache(version: Path) -> dict[str, CachedPage]:
     """The cache of an index version; {} where it is missing, unreadable or of another format."""
     try:
-        fmt, cache = pickle.loads(lzma.decompress((version / CACHE_NAME).read_bytes()))
+        with lzma.open(version / CACHE_NAME, "rb") as stored:
+            fmt, cache = pickle.load(stored)
     except (OSError, lzma.LZMAError, pickle.UnpicklingError, ValueError, EOFError, AttributeError):
         return {}
     return cache if fmt == CACHE_FORMAT else {}
