@@ -10,7 +10,7 @@ and adverbial participles (which the analyzer also files under their verb).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
@@ -42,14 +42,27 @@ PARTICIPLE_ENDINGS = tuple(ending for ending, _source in ADVERBIAL_PARTICIPLE_SO
 _HYPHENS = re.compile("[-\u2010\u2011]")
 
 
+MAX_VERDICTS = 100_000  # words remembered per query before starting afresh
+
+
 @dataclass(slots=True, frozen=True)
 class Candidates:
     """What a written word must look like to have any chance of matching the query."""
 
     forms: frozenset[str]
     stems: tuple[str, ...]
+    # word → admitted: the same everyday words recur in every snippet of a query
+    verdicts: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def admit(self, word: str) -> bool:
+        verdict = self.verdicts.get(word)
+        if verdict is None:
+            if len(self.verdicts) >= MAX_VERDICTS:
+                self.verdicts.clear()
+            verdict = self.verdicts[word] = self._may_match(word)
+        return verdict
+
+    def _may_match(self, word: str) -> bool:
         key = fold(normalise_surface(word))
         return any(
             part in self.forms or part.startswith(self.stems) or part.endswith(PARTICIPLE_ENDINGS)
