@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from math import log
 from threading import Lock
@@ -21,6 +22,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
+
+from search.phrases import phrase_docs, phrase_parts
 
 MAX_CACHED_POSTINGS = 3_000_000  # postings held across all cached terms (~24 MB) ...
 CACHED_POSTINGS_PER_DOCUMENT = 12  # ... or this many per document in larger archives
@@ -54,14 +57,18 @@ class TermPostings:
         self.lock = Lock()
 
     def whoosh_docs(self, searcher: Searcher, query: q.Query, size: int) -> Mask:
-        """Documents of a query our algebra leaves to Whoosh (a phrase), kept per version."""
+        """Documents of a query our algebra leaves to Whoosh, kept per version."""
+        return self.cached_mask(query, lambda: mask_of(searcher.docs_for_query(query), size))
+
+    def cached_mask(self, query: q.Query, compute: Callable[[], Mask]) -> Mask:
+        """A query's documents, computed once per version (up to MAX_CACHED_MASKS kept)."""
         key = repr(query)
         with self.lock:
             found = self.masks.get(key)
             if found is not None:
                 self.masks.move_to_end(key)
                 return found.copy()
-        found = mask_of(searcher.docs_for_query(query), size)
+        found = compute()
         with self.lock:
             self.masks[key] = found
             while len(self.masks) > MAX_CACHED_MASKS:
@@ -268,7 +275,17 @@ def query_docs(
         return _in_range(published, query)
     if query is q.NullQuery or isinstance(query, type(q.NullQuery)):
         return empty_mask(size)
-    return terms.whoosh_docs(searcher, query, size)  # phrases: Whoosh's own matching
+    phrase = phrase_parts(query)
+    if phrase is not None:
+        fieldname, places = phrase
+
+        def term_mask(field: str, text: str) -> Mask:
+            return docs(q.Term(field, text))
+
+        return terms.cached_mask(
+            query, lambda: phrase_docs(searcher, fieldname, places, term_mask, size)
+        )
+    return terms.whoosh_docs(searcher, query, size)  # anything else: Whoosh's own matching
 
 
 def _in_range(published: np.ndarray, query: q.DateRange) -> Mask:

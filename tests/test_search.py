@@ -422,6 +422,10 @@ def test_period_filter_beside_the_query(searcher) -> None:
         "бюджет OR науковці",
         "ракетна -науковці",
         '"ракетна технологія"',
+        '"технологія ракетна"',
+        '"платить ракетними технологіями"',
+        'title:"ракетними технологіями"',
+        '"ракетна технологія" OR бюджет',
         "(бюджет OR науковці) ракетна",
         "НЕ ракетна",
         "ракет*",
@@ -473,7 +477,14 @@ def test_columns_stay_aligned_across_segments_without_values(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["ракетна технологія", "бюджет OR науковці", "ракетна -науковці", "title:бюджет", "войны", '"ракетна технологія"'],
+    [
+        "ракетна технологія",
+        "бюджет OR науковці",
+        "ракетна -науковці",
+        "title:бюджет",
+        "войны",
+        '"ракетна технологія"',
+    ],
 )
 def test_ranking_scores_equal_whoosh_bm25f(searcher, text: str) -> None:
     """Our per-term arrays add up to the score Whoosh's own BM25F gives each hit."""
@@ -517,9 +528,23 @@ HIGHLIGHT_TEXTS = [
     ("ru", "Всё ещё идёт война: заявил министр, ссылаясь на ёмкие данные Газпрома."),
 ]
 HIGHLIGHT_QUERIES = [
-    "агресорка", "країна-агресорка", "заявити", "Асія", "м'ясокомбінат", "перемир’я",
-    "ракетна технологія", '="ракетною"', "Гданськ", "все", "идти", "война", "емкий",
-    "газпром", "Динамо", "заявил", "ссылаться",
+    "агресорка",
+    "країна-агресорка",
+    "заявити",
+    "Асія",
+    "м'ясокомбінат",
+    "перемир’я",
+    "ракетна технологія",
+    '="ракетною"',
+    "Гданськ",
+    "все",
+    "идти",
+    "война",
+    "емкий",
+    "газпром",
+    "Динамо",
+    "заявил",
+    "ссылаться",
 ]
 
 
@@ -559,3 +584,34 @@ def test_deleted_documents_neither_match_nor_break_ranking(tmp_path: Path) -> No
         assert {hit.article.id for hit in result.hits} == {"a3"} and result.total == 1
         sources = next(f for f in result.facets if f.name == "source")
         assert "Вісник" not in {value.value for value in sources.values}  # a1's outlet
+
+
+def test_phrases_match_as_whoosh_sequences_do(demo_index: Path) -> None:
+    """Word runs taken from the demo articles, and the same words reversed, as phrases."""
+    import re
+
+    from search.columns import index_columns
+    from search.docsets import TermPostings, query_docs
+    from search.engine import parse_for
+    from search.phrases import phrase_parts
+
+    with whoosh_index.open_dir(str(demo_index)).searcher() as demo:
+        phrases = []
+        for fields in list(demo.all_stored_fields())[:25]:
+            words = re.findall(r"\w+", fields.get("body") or "")
+            for start in range(0, min(len(words), 60) - 3, 20):
+                run = words[start : start + 2 + start % 2]
+                phrases += [" ".join(run), " ".join(reversed(run))]
+        published = index_columns(demo).published
+        checked = matched = 0
+        for phrase in phrases:
+            parsed = parse_for(demo, f'"{phrase}"').query
+            sequences = [p for p in getattr(parsed, "subqueries", [parsed]) if phrase_parts(p)]
+            if not sequences:
+                continue  # stop words only, or a single word
+            checked += 1
+            expected = set(demo.docs_for_query(parsed))
+            mask = query_docs(demo, parsed, TermPostings(), demo.doc_count_all(), published)
+            assert set(mask.nonzero()[0].tolist()) == expected, phrase
+            matched += bool(expected)
+        assert checked > 30 and matched > 15
