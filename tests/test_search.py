@@ -514,11 +514,20 @@ def test_length_bytes_read_whole_equal_whoosh_per_document(searcher) -> None:
 
 def test_warm_up_loads_what_the_first_search_needs(searcher) -> None:
     from search.columns import index_columns
+    from search.docsets import PRELOADED_SHARE
     from search.engine import warm_up
     from search.query import TEXT_FIELDS
 
     warm_up(searcher)
-    assert set(index_columns(searcher).postings.length_norms) == set(TEXT_FIELDS)
+    terms = index_columns(searcher).postings
+    assert set(terms.length_norms) == set(TEXT_FIELDS)
+    reader = searcher.reader()
+    commonest = max(
+        (reader.doc_frequency("body", text), text)
+        for text in (t.decode() for t in reader.lexicon("body"))
+    )[1]
+    assert ("body", commonest) in terms.cache  # the commonest words' postings are read
+    assert 0 < terms.held <= terms.budget * PRELOADED_SHARE
     assert ids(searcher, "ракетна технологія") == {"a1", "a3"}
 
 
