@@ -1,4 +1,4 @@
-"""Whoosh's W3 codec with two changes to how segments are written.
+"""Whoosh's W3 codec with three changes to how segments are written and read.
 
 * Posting blocks keep W3's layout but are pickled with the current protocol.
   W3 uses protocol 2, which has no opcode for bytes: every posting's positions
@@ -6,6 +6,8 @@
   which zlib cannot squeeze. Pickled today, blocks are 2–3× smaller after
   compression and load 6× faster. W3's reader takes either, since a pickle
   names its own protocol.
+* Posting lists of up to three entries are kept in the term dictionary, as W3
+  intends but never does (see ``finish_postings``).
 * While writing postings, Whoosh asks each document's length in each field.
   For fields without lengths (exact forms, facets) the stock reader looks for
   the column file again on every call: one ``stat`` per posting, a fifth of
@@ -66,8 +68,6 @@ class _PostingsWriter(W3PostingsWriter):
         self._blockcount += 1
         self._new_block()
 
-
-class _InliningPostingsWriter(_PostingsWriter):
     def finish_postings(self):
         """As W3's, but a short posting list really goes into the term's entry.
 
@@ -80,6 +80,7 @@ class _InliningPostingsWriter(_PostingsWriter):
         terminfo = self._terminfo
         terminfo.add_block(self)
         terminfo.set_inlined(self._ids, self._weights, self._values)
+        # W3's field writer made this term info; its class decides how it is written
         terminfo.__class__ = _TermInfo
         self._terminfo = None
         return terminfo
@@ -109,7 +110,7 @@ class Codec(W3Codec):
         return _PerDocReader(storage, segment)
 
     def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
-        return _InliningPostingsWriter(
+        return _PostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
             byteids=byteids,
