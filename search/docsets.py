@@ -19,11 +19,11 @@ from threading import Lock
 import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from search.phrases import phrase_docs, phrase_parts
+from search.postings import term_blocks
 
 MAX_CACHED_POSTINGS = 3_000_000  # postings held across all cached terms (~24 MB) ...
 CACHED_POSTINGS_PER_DOCUMENT = 12  # ... or this many per document in larger archives
@@ -167,47 +167,11 @@ def _most_frequent_terms(
 
 def _raw_postings(searcher: Searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """A term's document numbers and weights, decoded a block at a time with numpy."""
-    docs: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    for segment, offset in searcher.reader().leaf_readers():
-        if (fieldname, text) not in segment:
-            continue
-        # the segment's own matcher, not postings(): that one wraps it in a filter when the
-        # segment has deletions, and deleted documents are masked out by the caller anyway
-        btext = segment._text_to_bytes(fieldname, text)
-        matcher = segment._terms.matcher(fieldname, btext, searcher.schema[fieldname].format)
-        if isinstance(matcher, ListMatcher):  # a short list kept in the term dictionary
-            docs.append(np.asarray(matcher._ids, dtype=np.int32) + offset)
-            weights.append(_list_weights(matcher))
-            continue
-        while matcher.is_active():
-            block_docs, block_weights = _block_arrays(matcher)
-            docs.append(block_docs + offset)
-            weights.append(block_weights)
-            matcher._next_block()
-    if not docs:
+    blocks = list(term_blocks(searcher, fieldname, text))
+    if not blocks:
         return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
-    return np.concatenate(docs), np.concatenate(weights)
-
-
-def _list_weights(matcher: ListMatcher) -> np.ndarray:
-    if matcher._weights is None:
-        return np.ones(len(matcher._ids), dtype=np.float32)
-    return np.asarray(matcher._weights, dtype=np.float32)
-
-
-def _block_arrays(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """The current block of a W3LeafMatcher (whoosh-reloaded 2.7.5 is pinned): its data
-    is a pickled tuple of id deltas, weights (None: all 1; one float: all that) and values."""
-    matcher._read_data()
-    deltas, weights, _values = matcher._data
-    count = matcher._blocklength
-    docs = np.cumsum(np.array(deltas, dtype=np.int64)).astype(np.int32)
-    if weights is None:
-        return docs, np.ones(count, dtype=np.float32)
-    if isinstance(weights, float):
-        return docs, np.full(count, weights, dtype=np.float32)
-    return docs, np.array(weights, dtype=np.float32)
+    docs = np.concatenate([block.docs for block in blocks]).astype(np.int32)
+    return docs, np.concatenate([block.weights for block in blocks])
 
 
 def _length_bytes(searcher: Searcher, fieldname: str) -> np.ndarray:

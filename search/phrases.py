@@ -16,8 +16,9 @@ from itertools import chain
 
 import numpy as np
 from whoosh import query as q
-from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
+
+from search.postings import term_blocks
 
 Mask = np.ndarray
 _POSITION_BITS = 32  # a key is document << 32 | position
@@ -119,21 +120,6 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 def _candidate_values(searcher: Searcher, fieldname: str, word: str, candidates: Mask):
     """(document, encoded positions) of a term's postings in candidate documents."""
-    for segment, offset in searcher.reader().leaf_readers():
-        if (fieldname, word) not in segment:
-            continue
-        btext = segment._text_to_bytes(fieldname, word)  # W3 internals, as in docsets.py
-        matcher = segment._terms.matcher(fieldname, btext, searcher.schema[fieldname].format)
-        if isinstance(matcher, ListMatcher):
-            ids, values = matcher._ids, matcher._values
-            yield from (
-                (offset + d, v) for d, v in zip(ids, values, strict=True) if candidates[offset + d]
-            )
-            continue
-        while matcher.is_active():
-            matcher._read_data()
-            deltas, _weights, values = matcher._data
-            docs = np.cumsum(np.array(deltas, dtype=np.int64)) + offset
-            for index in np.flatnonzero(candidates[docs]).tolist():
-                yield int(docs[index]), values[index]
-            matcher._next_block()
+    for block in term_blocks(searcher, fieldname, word):
+        for index in np.flatnonzero(candidates[block.docs]).tolist():
+            yield int(block.docs[index]), block.values[index]
