@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.speech.lexicon import noun_forms, role_form, role_words
-from index.speech.parts import ALL_CASES, Part, name_part, part_at, starts_a_name
+from index.speech.parts import ALL_CASES, Part, can_be_name, part_at, starts_a_name
 from index.speech.patterns import NOT_PERSON_BEFORE, PREPOSITIONS
-from index.speech.text import CAPITAL_RE, QUOTE_MARKS, Paragraph, token_indices
+from index.speech.text import QUOTE_MARKS, Paragraph, capital_indices
 
 MAX_NAME_PARTS = 4
 # Tokens scanned before a name for the role word in apposition.
@@ -112,10 +112,8 @@ def _paragraph_mentions(number: int, paragraph: Paragraph, language: str) -> lis
     found: list[Mention] = []
     after = 0  # runs do not overlap
     lowers = paragraph.lowers
-    for i in token_indices(paragraph, CAPITAL_RE):
-        if i < after or (
-            len(lowers[i]) > 1 and name_part(paragraph.word(i), lowers[i], language) is None
-        ):
+    for i in capital_indices(paragraph):
+        if i < after or (len(lowers[i]) > 1 and not can_be_name(lowers[i], language)):
             continue  # only a name word or an initial opens a run
         run = _collect_run(paragraph, i, language)
         if run:
@@ -215,13 +213,20 @@ def _run_cases(names: list[Part]) -> frozenset[str]:
 
 def _run_gender(names: list[Part], cases: frozenset[str]) -> str | None:
     for kind in ("Name", "Surn"):
-        readings = [r for part in names for r in part.info.readings if r.kind == kind and r.gender]
-        genders = {
-            r.gender for r in readings if r.case in cases or (r.case == "any" and kind == "Name")
-        }
+        genders: set[str] = set()
+        indeclinable: set[str] = set()
+        for part in names:
+            for r in part.info.readings:
+                if r.kind != kind or not r.gender:
+                    continue
+                if r.case in cases or (r.case == "any" and kind == "Name"):
+                    genders.add(r.gender)
+                if r.case == "any":
+                    indeclinable.add(r.gender)
         # An indeclinable surname alone tells no gender, but it can make one doubtful: a man's
         # surname that women carry unchanged.
-        genders |= {r.gender for r in readings if r.case == "any" and genders}
+        if genders:
+            genders |= indeclinable
         if len(genders) == 1:
             return genders.pop()
     return None

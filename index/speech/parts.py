@@ -84,6 +84,14 @@ def name_part(word: str, lower: str, language: str) -> Part | None:
     return make_part(surface, info, "unknown")
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def can_be_name(lower: str, language: str) -> bool:
+    """Whether a capitalised word spelled ``lower`` can be part of a name (``name_part`` is
+    not None): it depends on the spelling only, not on how the word was capitalised."""
+    info = word_info(lower, language)
+    return bool(info.readings) or not (info.known or lower in noun_forms(language, "roles"))
+
+
 def in_short_region(paragraph: Paragraph, j: int) -> bool:
     region = paragraph.region[j]
     return region >= 0 and paragraph.regions[region].words <= SHORT_REGION_WORDS

