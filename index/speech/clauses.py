@@ -75,6 +75,7 @@ class Sentence:
         self, paragraph: Paragraph, span: tuple[int, int], number: int, article: Reading
     ) -> None:
         self.paragraph = paragraph
+        self.lowers, self.depth, self.region = paragraph.lowers, paragraph.depth, paragraph.region
         self.start, self.end = span
         self.number = number  # paragraph number
         self.article = article
@@ -87,10 +88,10 @@ class Sentence:
     # --- tokens -----------------------------------------------------------
 
     def word(self, j: int) -> str:
-        return self.paragraph.lowers[j]
+        return self.lowers[j]
 
     def same_level(self, j: int, k: int) -> bool:
-        return self.paragraph.same_level(j, k)
+        return self.depth[j] == self.depth[k] and self.region[j] == self.region[k]
 
     def text(self, first: int, last: int) -> str:
         return self.paragraph.span_text(first, last).strip(TRIM).rstrip(".").strip(TRIM)

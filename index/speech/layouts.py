@@ -53,8 +53,15 @@ def _headline_quote(
     return True
 
 
+_LABEL_FIRST_WORDS = frozenset(
+    label.split()[0].rstrip(":") for label in P.SOURCE_LABELS + P.DIRECT_SPEECH_LABELS
+)
+
+
 def labelled(reading: Reading, number: int, paragraph: Paragraph) -> bool:
     """Ukrainska Pravda's «Джерело: інтерв'ю X» line names who speaks in «Пряма мова: "…"»."""
+    if not paragraph.lowers or paragraph.lowers[0] not in _LABEL_FIRST_WORDS:
+        return False  # nearly every paragraph: its first word tells
     lower = paragraph.text.lower()
     if lower.startswith(P.SOURCE_LABELS):
         named = sorted(reading.starts.get(number, {}).items())

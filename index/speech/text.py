@@ -62,7 +62,7 @@ class Paragraph:
     language: str = "uk"
     lowers: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    lengths: list[int] | None = None  # printed lengths, where they differ from ``lowers``
+    ends: list[int] = field(default_factory=list)  # where each token ends in ``text``
     depth: list[int] = field(default_factory=list)  # how many quotation regions hold a token
     region: list[int] = field(default_factory=list)  # the innermost region, or -1
     regions: list[Region] = field(default_factory=list)
@@ -72,10 +72,10 @@ class Paragraph:
         return len(self.lowers)
 
     def word(self, j: int) -> str:
-        return self.text[self.starts[j] : self.end(j)]
+        return self.text[self.starts[j] : self.ends[j]]
 
     def end(self, j: int) -> int:
-        return self.starts[j] + (self.lengths[j] if self.lengths else len(self.lowers[j]))
+        return self.ends[j]
 
     def is_word(self, j: int) -> bool:
         return self.lowers[j][0].isalnum()
@@ -88,7 +88,7 @@ class Paragraph:
 
     def adjacent(self, j: int) -> bool:
         """Does token ``j`` follow token ``j - 1`` with no space between?"""
-        return j > 0 and self.starts[j] == self.end(j - 1)
+        return j > 0 and self.starts[j] == self.ends[j - 1]
 
     def same_level(self, j: int, k: int) -> bool:
         return self.depth[j] == self.depth[k] and self.region[j] == self.region[k]
@@ -187,7 +187,9 @@ def _tokenize(paragraph: Paragraph, oddities: Oddities) -> None:
         # summing lengths, all of it done in C rather than token by token in Python.
         pieces = SPLIT_TOKEN_RE.split(lowered)
         paragraph.lowers = pieces[1::2]
-        paragraph.starts = list(accumulate(map(len, pieces)))[0::2][: len(paragraph.lowers)]
+        offsets = list(accumulate(map(len, pieces)))
+        paragraph.starts = offsets[0:-1:2]
+        paragraph.ends = offsets[1::2]
         if oddities.mixed_script and mixed_script(lowered):
             # «Київa» with a Latin «a»: read it as Cyrillic
             paragraph.lowers = [normalise_surface(word) for word in paragraph.lowers]
@@ -199,7 +201,7 @@ def _tokenize_slowly(paragraph: Paragraph) -> None:
     """Stress marks or soft hyphens are dropped from the look-up forms: lengths then differ."""
     matches = list(MARKED_TOKEN_RE.finditer(paragraph.text))
     paragraph.starts = [m.start() for m in matches]
-    paragraph.lengths = [len(m.group()) for m in matches]
+    paragraph.ends = [m.end() for m in matches]
     paragraph.lowers = [m.group().lower().translate(_SURFACE_TABLE) or m.group() for m in matches]
 
 
