@@ -8,7 +8,8 @@ PORT ?= 8080
 
 .PHONY: run index serve test lint clean
 
-$(BIN)/.installed: pyproject.toml
+# The attribution modules are compiled at install (setup.py): editing them reinstalls.
+$(BIN)/.installed: pyproject.toml setup.py $(wildcard index/speech/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -29,4 +30,6 @@ test: lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf var $(VENV) .pytest_cache .ruff_cache tests/artifacts
+	rm -rf var $(VENV) .pytest_cache .ruff_cache tests/artifacts build
+	find index -name '*.so' -delete
+	rm -f pidshyvka_speech__mypyc*.so
