@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from pyuca import Collator
@@ -36,10 +35,8 @@ FRAME_NAME_WINDOW = 12
 def attach_quotes(article: Article) -> None:
     """Fill ``article.quotes`` and ``article.speakers`` from its title, lead and body."""
     language = "ru" if article.language == "ru" else "uk"
-    _, paragraphs = split_paragraphs(article.title, article.lead, article.body, language)
-    reading = Reading(paragraphs, language)
-    text = "\n".join((article.title, article.lead, article.body))
-    article.quotes = [replace(q, direct=_in_quote_marks(q.text, text)) for q in reading.quotes()]
+    full, paragraphs = split_paragraphs(article.title, article.lead, article.body, language)
+    article.quotes = Reading(paragraphs, language).quotes(full)
     named = {q.speaker for q in article.quotes if q.speaker and q.confidence >= SPEAKER_THRESHOLD}
     article.speakers = sorted(named, key=_alphabet_key)
 
@@ -64,7 +61,8 @@ class Reading:
 
     # --- the walk --------------------------------------------------------------
 
-    def quotes(self) -> list[Quote]:
+    def quotes(self, full: str) -> list[Quote]:
+        """The article's quotes; ``full`` is the text the paragraphs were cut from."""
         drafts = self.speakers.drafts
         for number, paragraph in enumerate(self.paragraphs):
             if layouts.labelled(self, number, paragraph):
@@ -79,7 +77,7 @@ class Reading:
                     self._sentence(Sentence(paragraph, (start, end), number, self))
             if len(drafts) == before:
                 layouts.continuation(self, number, paragraph)
-        return self._finish()
+        return self._finish(full)
 
     def _sentence(self, sentence: Sentence) -> None:
         lowers = sentence.paragraph.lowers
@@ -241,7 +239,7 @@ class Reading:
         span = before.sentences[-1]
         return Sentence(before, span, sentence.number - 1, self).text(span[0], span[1] - 1)
 
-    def _finish(self) -> list[Quote]:
+    def _finish(self, full: str) -> list[Quote]:
         """Drafts named canonically; one quote per text and speaker, the surest kept."""
         main = self.speakers.main_speaker(SPEAKER_THRESHOLD)
         end = (len(self.paragraphs), 0)
@@ -258,7 +256,10 @@ class Reading:
             name = names[person] if person is not None else None
             key = (draft.text, name)
             if key not in quotes or quotes[key].confidence < confidence:
-                quotes[key] = Quote(text=draft.text, speaker=name, confidence=confidence)
+                direct = _in_quote_marks(draft.text, full)
+                quotes[key] = Quote(
+                    text=draft.text, speaker=name, confidence=confidence, direct=direct
+                )
         return list(quotes.values())
 
 
