@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from index.analysis.normalize import LATIN_LOOKALIKES, has_latin
 from index.speech.lexicon import NAME_CACHE_SIZE, WordInfo, make_word_info, noun_forms, word_info
-from index.speech.patterns import ADJECTIVAL_ENDINGS, NAME_PARTICLES
+from index.speech.patterns import ADJECTIVAL_ENDINGS, LANGUAGES, NAME_PARTICLES
 from index.speech.text import Paragraph
 
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
@@ -84,12 +84,22 @@ def name_part(word: str, lower: str, language: str) -> Part | None:
     return make_part(surface, info, "unknown")
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+# A plain dict per language: asked ~50 times a page, where lru_cache's bookkeeping showed.
+_CAN_BE_NAME: dict[str, dict[str, bool]] = {language: {} for language in LANGUAGES}
+
+
 def can_be_name(lower: str, language: str) -> bool:
     """Whether a capitalised word spelled ``lower`` can be part of a name (``name_part`` is
     not None): it depends on the spelling only, not on how the word was capitalised."""
-    info = word_info(lower, language)
-    return bool(info.readings) or not (info.known or lower in noun_forms(language, "roles"))
+    seen = _CAN_BE_NAME[language]
+    answer = seen.get(lower)
+    if answer is None:
+        if len(seen) >= NAME_CACHE_SIZE:
+            seen.clear()
+        info = word_info(lower, language)
+        answer = bool(info.readings) or not (info.known or lower in noun_forms(language, "roles"))
+        seen[lower] = answer
+    return answer
 
 
 def in_short_region(paragraph: Paragraph, j: int) -> bool:

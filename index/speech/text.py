@@ -7,8 +7,8 @@ page and must cost a fraction of extraction, so per-token work is kept to slicin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from index.analysis.normalize import APOSTROPHES, REMOVED, normalise_surface
 from index.speech.patterns import ABBREVIATIONS
@@ -23,10 +23,8 @@ SENTENCE_ENDS = frozenset(".!?…")
 OPENERS_BEFORE_QUOTE = frozenset("([{—–-:;,/")
 _REMOVED_RE = re.compile(f"[{REMOVED}]")
 STOP_MARKS = SENTENCE_ENDS | QUOTE_MARKS
-# A capital Cyrillic letter opening a word: names are written so.
-CAPITALS = frozenset(map(chr, range(0x400, 0x430))) | frozenset("Ґ")
+# Characters that glue a capital to the word before it: no name starts there.
 GLUE_BEFORE_CAPITAL = frozenset("'’ʼ`‑-")
-_CYRILLIC_LETTERS = frozenset(map(chr, range(0x410, 0x450))) | frozenset("іїєґІЇЄҐ")
 # Letters the other language has and this one lacks: «ы» in a Ukrainian text, «ї» in a Russian.
 OTHER_LETTERS = {"uk": "ыэъёЫЭЪЁ", "ru": "іїєґІЇЄҐ"}
 _OTHER_ALPHABET = {language: re.compile(f"[{chars}]") for language, chars in OTHER_LETTERS.items()}
@@ -134,26 +132,31 @@ class Oddities:
     mixed_script: bool = True  # Latin look-alike letters inside Cyrillic words
 
 
-def _script_of_byte() -> bytes:
-    """cp1251 byte → b"c" for a Ukrainian or Russian letter, b"l" for a Latin one, else b" "."""
-    table = bytearray(b" " * 256)
-    for byte in range(256):
-        character = bytes([byte]).decode("cp1251", "replace")
-        if character in _CYRILLIC_LETTERS:
-            table[byte] = ord("c")
-        elif character.isascii() and character.isalpha():
-            table[byte] = ord("l")
-    return bytes(table)
+def _code_point(points: bytes, at: int) -> int:
+    """The character at index ``at`` of a text encoded as UTF-32-LE (four bytes each)."""
+    start = 4 * at
+    return points[start] | points[start + 1] << 8 | points[start + 2] << 16
 
 
-_SCRIPT_OF_BYTE = _script_of_byte()
+def _cp1251_table(mark: Callable[[str], int]) -> bytes:
+    """A ``bytes.translate`` table: each cp1251 byte to ``mark`` of the character it spells."""
+    return bytes(mark(bytes([byte]).decode("cp1251", "replace")) for byte in range(256))
+
+
+_CYRILLIC_LETTERS = frozenset(map(chr, range(0x410, 0x450))) | frozenset("іїєґІЇЄҐ")
+# b"c" for a Ukrainian or Russian letter, b"l" for a Latin one, else b" "
+_SCRIPT_OF_BYTE = _cp1251_table(
+    lambda c: (
+        ord("c") if c in _CYRILLIC_LETTERS else ord("l" if c.isascii() and c.isalpha() else " ")
+    )
+)
 
 
 def mixed_script(text: str) -> bool:
     """Whether a Latin letter touches a Ukrainian one («Київa»)."""
     # cp1251 spells every Ukrainian and Russian letter in one byte and ASCII as itself, one
     # byte per character («?» for the rest): encoding and one byte translation mark each
-    # character's script in C, ten times faster than a regex over the characters.
+    # character's script in C, several times faster than a regex over the characters.
     scripts = text.encode("cp1251", "replace").translate(_SCRIPT_OF_BYTE)
     # one byte is found at memory speed; the pairs are searched for only if Latin is there
     return b"l" in scripts and (b"cl" in scripts or b"lc" in scripts)
@@ -198,16 +201,27 @@ def _tokenize(paragraph: Paragraph, oddities: Oddities) -> None:
                 lowered = lowered.replace(apostrophe, "'")
         # split() alternates the spaces between tokens with the tokens: offsets come from
         # summing lengths, all of it done in C rather than token by token in Python.
-        pieces = SPLIT_TOKEN_RE.split(lowered)
+        pieces: list[str] = SPLIT_TOKEN_RE.split(lowered)
         paragraph.lowers = pieces[1::2]
-        offsets = list(accumulate(map(len, pieces)))
-        paragraph.starts = offsets[0:-1:2]
-        paragraph.ends = offsets[1::2]
+        paragraph.starts, paragraph.ends = _token_offsets(pieces)
         if oddities.mixed_script and mixed_script(lowered):
             # «Київa» with a Latin «a»: read it as Cyrillic
             paragraph.lowers = [normalise_surface(word) for word in paragraph.lowers]
     paragraph.depth = [0] * len(paragraph.lowers)
     paragraph.region = [-1] * len(paragraph.lowers)
+
+
+def _token_offsets(pieces: list[str]) -> tuple[list[int], list[int]]:
+    """Where each token starts and ends, from ``split``'s spaces-token-spaces alternation."""
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for k in range(1, len(pieces), 2):
+        position += len(pieces[k - 1])
+        starts.append(position)
+        position += len(pieces[k])
+        ends.append(position)
+    return starts, ends
 
 
 def _tokenize_slowly(paragraph: Paragraph) -> None:
@@ -222,11 +236,19 @@ def capital_indices(paragraph: Paragraph) -> list[int]:
     """Tokens that open with a capital Cyrillic letter, not glued to an apostrophe or hyphen
     before them: where names can start."""
     text = paragraph.text
+    # UTF-32 gives each character as a number without making a string of it per token.
+    points = text.encode("utf-32-le")
     return [
         j
         for j, start in enumerate(paragraph.starts)
-        if text[start] in CAPITALS and (start == 0 or text[start - 1] not in GLUE_BEFORE_CAPITAL)
+        if _is_capital(_code_point(points, start))
+        and (start == 0 or text[start - 1] not in GLUE_BEFORE_CAPITAL)
     ]
+
+
+def _is_capital(point: int) -> bool:
+    """A capital that can open a name: Ukrainian, Russian and other Cyrillic capitals."""
+    return 0x400 <= point < 0x430 or point == 0x490
 
 
 def _stops(paragraph: Paragraph) -> list[int]:
