@@ -253,7 +253,7 @@ def _is_capital(point: int) -> bool:
 
 def _stops(paragraph: Paragraph) -> list[int]:
     """Tokens that can end a sentence or open or close a quotation (one-character tokens)."""
-    return [j for j, word in enumerate(paragraph.lowers) if word in STOP_MARKS]
+    return [j for j, word in enumerate(paragraph.lowers) if len(word) == 1 and word in STOP_MARKS]
 
 
 def _spaced_before(paragraph: Paragraph, i: int) -> bool:
