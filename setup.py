@@ -7,6 +7,7 @@ gives the same results, only slower (``index.speech.RUNNING_AS`` says which runs
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,9 @@ from setuptools.command.build_ext import build_ext
 # Data tables and the dictionary glue gain nothing; the runtime switch must stay Python.
 NOT_COMPILED = {"__init__.py", "compiled.py", "lexicon.py", "patterns.py"}
 SPEECH = Path("index/speech")
+SOURCES = sorted(p for p in SPEECH.glob("*.py") if p.name not in NOT_COMPILED)
+# Read by index/speech/compiled.py: which sources the compiled copies were made from.
+MANIFEST = "compiled_sources.txt"
 
 
 class OptionalBuildExt(build_ext):
@@ -27,6 +31,15 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as error:  # any compiler failure means: stay Python
             print(f"pidshyvka: not compiled, running from source: {error}", file=sys.stderr)
+            return
+        if self.extensions:
+            self.record_sources()
+
+    def record_sources(self) -> None:
+        """Beside the compiled copies (in place or in the build tree), each source's digest."""
+        target = Path(self.get_ext_fullpath("index.speech.text")).parent
+        lines = [f"{p.name} {hashlib.sha256(p.read_bytes()).hexdigest()}\n" for p in SOURCES]
+        (target / MANIFEST).write_text("".join(lines), encoding="utf-8")
 
 
 def compiled_extensions() -> list:
@@ -37,8 +50,7 @@ def compiled_extensions() -> list:
     except ImportError:
         print("pidshyvka: mypyc is not installed, running from source", file=sys.stderr)
         return []
-    modules = sorted(str(p) for p in SPEECH.glob("*.py") if p.name not in NOT_COMPILED)
-    return mypycify(modules, opt_level="3", group_name="pidshyvka_speech")
+    return mypycify([str(p) for p in SOURCES], opt_level="3", group_name="pidshyvka_speech")
 
 
 setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": OptionalBuildExt})

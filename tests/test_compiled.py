@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import json
 import os
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import index.speech
-from index.speech.compiled import PURE_VARIABLE, why_source
+from index.speech.compiled import MANIFEST, PURE_VARIABLE, why_source
 from tests.paths import CORPUS, DEMO_ARCHIVE, REPO
 
 COMPILED_SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
@@ -20,30 +21,35 @@ COMPILED_SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 REQUIRE_VARIABLE = "PIDSHYVKA_REQUIRE_COMPILED"
 
 
-def package_with(tmp_path: Path, *, compiled_first: bool) -> Path:
-    """A package directory holding text.py and a compiled copy, older or newer than it."""
-    source, copy = tmp_path / "text.py", tmp_path / f"text{COMPILED_SUFFIX}"
-    older, newer = (copy, source) if compiled_first else (source, copy)
-    older.write_text("")
-    newer.write_text("")
-    os.utime(older, (1_000_000, 1_000_000))
-    os.utime(newer, (2_000_000, 2_000_000))
+def compiled_package(tmp_path: Path, *, recorded_source: str | None) -> Path:
+    """A package directory: text.py, a compiled copy of it, and the build's record of the
+    source it was compiled from (None: no record)."""
+    (tmp_path / "text.py").write_text("ANSWER = 42\n")
+    (tmp_path / f"text{COMPILED_SUFFIX}").write_bytes(b"")
+    if recorded_source is not None:
+        digest = hashlib.sha256(recorded_source.encode()).hexdigest()
+        (tmp_path / MANIFEST).write_text(f"text.py {digest}\n")
     return tmp_path
 
 
-def test_compiled_copies_are_used_when_fresh_and_complete(tmp_path: Path) -> None:
-    directory = package_with(tmp_path, compiled_first=False)
+def test_compiled_copies_are_used_when_made_from_the_present_source(tmp_path: Path) -> None:
+    directory = compiled_package(tmp_path, recorded_source="ANSWER = 42\n")
     assert why_source(directory, {}, runtime_found=True) is None
 
 
 def test_a_source_edited_after_compiling_runs_from_source(tmp_path: Path) -> None:
-    directory = package_with(tmp_path, compiled_first=True)
+    directory = compiled_package(tmp_path, recorded_source="ANSWER = 41\n")
     reason = why_source(directory, {}, runtime_found=True)
     assert reason is not None and "text.py changed after compiling" in reason
 
 
+def test_compiled_copies_without_a_record_of_their_source_are_not_trusted(tmp_path: Path) -> None:
+    reason = why_source(compiled_package(tmp_path, recorded_source=None), {}, True)
+    assert reason is not None and MANIFEST in reason
+
+
 def test_missing_shared_runtime_or_pure_switch_runs_from_source(tmp_path: Path) -> None:
-    directory = package_with(tmp_path, compiled_first=False)
+    directory = compiled_package(tmp_path, recorded_source="ANSWER = 42\n")
     assert "shared library" in (why_source(directory, {}, runtime_found=False) or "")
     assert PURE_VARIABLE in (why_source(directory, {PURE_VARIABLE: "1"}, True) or "")
     assert why_source(directory, {PURE_VARIABLE: "0"}, True) is None

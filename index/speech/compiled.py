@@ -2,14 +2,17 @@
 
 ``setup.py`` compiles most of this package with mypyc (attribution runs once per indexed
 page and is ~1.6x faster compiled). Python prefers an extension module over the ``.py``
-beside it, so a compiled copy older than its source would silently run old code. Before
-any submodule loads, ``choose`` looks at the files: if a compiled copy is stale, or its
-shared runtime is missing, or ``PIDSHYVKA_PURE=1`` is set, every module of the package is
-loaded from source. Compiled modules call one another directly, so it is all or nothing.
+beside it, so a compiled copy made from an older source would silently run old code.
+``setup.py`` records the digest of every source it compiled; before any submodule loads,
+``choose`` compares them with the sources now present (file times are no guide: installing
+a wheel resets them). If a source differs, or the record or the compiled copies' shared
+runtime is missing, or ``PIDSHYVKA_PURE=1`` is set, every module of the package is loaded
+from source. Compiled modules call one another directly, so it is all or nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -23,6 +26,8 @@ PACKAGE = __name__.rpartition(".")[0]
 PURE_VARIABLE = "PIDSHYVKA_PURE"
 # mypyc puts the code shared by the compiled modules in one library named after the group.
 SHARED_RUNTIME = "pidshyvka_speech__mypyc"
+# Written by setup.py beside the compiled copies: "<name>.py <sha256 of its source>" lines.
+MANIFEST = "compiled_sources.txt"
 
 
 def compiled_copies(directory: Path) -> dict[Path, Path]:
@@ -43,12 +48,27 @@ def why_source(directory: Path, environment: dict[str, str], runtime_found: bool
     copies = compiled_copies(directory)
     if not copies:
         return "not compiled"
-    stale = sorted(s.name for s, e in copies.items() if s.stat().st_mtime > e.stat().st_mtime)
+    recorded = recorded_digests(directory)
+    if not recorded:
+        return f"no {MANIFEST} tells what the compiled copies were made from"
+    stale = sorted(source.name for source in copies if recorded.get(source.name) != _digest(source))
     if stale:
         return f"{', '.join(stale)} changed after compiling (reinstall to compile again)"
     if not runtime_found:
         return f"the compiled copies' shared library {SHARED_RUNTIME} is missing"
     return None
+
+
+def recorded_digests(directory: Path) -> dict[str, str]:
+    try:
+        lines = (directory / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    return dict(line.split(" ", 1) for line in lines if " " in line)
+
+
+def _digest(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes()).hexdigest()
 
 
 class _SourceFinder(importlib.abc.MetaPathFinder):
