@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from index.speech.lexicon import NAME_CACHE_SIZE, nominative_of
@@ -33,14 +33,19 @@ FUZZY_PREFIX = 4
 FUZZY_SLACK = 2
 
 
-@dataclass(slots=True)
+# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
+@dataclass(slots=True, init=False)
 class Person:
     key: str  # skeleton of the surname, or of the only name
-    given_keys: frozenset[str] = frozenset()  # skeletons of the first given name's readings
-    gender: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
-    spoke: bool = False
+    given_keys: frozenset[str]  # skeletons of the first given name's readings
+    gender: str | None
+    mentions: list[Mention]
+    roles: set[str]
+    spoke: bool
+
+    def __init__(self, key: str, given_keys: frozenset[str] = frozenset()) -> None:
+        self.key, self.given_keys, self.gender = key, given_keys, None
+        self.mentions, self.roles, self.spoke = [], set(), False
 
     @property
     def weak(self) -> bool:
