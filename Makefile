@@ -32,4 +32,4 @@ test: lint
 clean:
 	rm -rf var $(VENV) .pytest_cache .ruff_cache tests/artifacts build
 	find index -name '*.so' -delete
-	rm -f pidshyvka_speech__mypyc*.so
+	rm -f pidshyvka_speech__mypyc*.so index/speech/compiled_sources.txt

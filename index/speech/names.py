@@ -55,12 +55,8 @@ class Mention:
     ) -> None:
         self.paragraph, self.first, self.last = paragraph, first, last
         self.parts, self.cases, self.gender = parts, cases, gender
-        self.weak, self.in_quote, self.language, self.tentative = (
-            weak,
-            in_quote,
-            language,
-            tentative,
-        )
+        self.weak, self.in_quote = weak, in_quote
+        self.language, self.tentative = language, tentative
         self.role = None
         self.person = -1
         self.subject_like = False

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from index.analysis.normalize import LATIN_LOOKALIKES, has_latin
 from index.speech.lexicon import NAME_CACHE_SIZE, WordInfo, make_word_info, noun_forms, word_info
-from index.speech.patterns import ADJECTIVAL_ENDINGS, LANGUAGES, NAME_PARTICLES
+from index.speech.patterns import ADJECTIVAL_ENDINGS, NAME_PARTICLES
 from index.speech.text import Paragraph
 
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
@@ -73,25 +73,23 @@ def part_at(paragraph: Paragraph, j: int, language: str, before: Part | None) ->
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_part(word: str, lower: str, language: str) -> Part | None:
     """What a capitalised word is as part of a name, whatever its context."""
+    if not can_be_name(lower, language):
+        return None
     surface = "-".join(piece.capitalize() for piece in word.split("-")) if word.isupper() else word
     if has_latin(surface):  # «Андрiй» typed with a Latin «i»
         surface = surface.translate(_LOOKALIKES)
     info = word_info(lower, language)
-    if info.readings:
-        return make_part(surface, info, "name")
-    if info.known or lower in noun_forms(language, "roles"):
-        return None
-    return make_part(surface, info, "unknown")
+    return make_part(surface, info, "name" if info.readings else "unknown")
 
 
 # A plain dict per language: asked ~50 times a page, where lru_cache's bookkeeping showed.
-_CAN_BE_NAME: dict[str, dict[str, bool]] = {language: {} for language in LANGUAGES}
+_CAN_BE_NAME: dict[str, dict[str, bool]] = {}
 
 
 def can_be_name(lower: str, language: str) -> bool:
     """Whether a capitalised word spelled ``lower`` can be part of a name (``name_part`` is
     not None): it depends on the spelling only, not on how the word was capitalised."""
-    seen = _CAN_BE_NAME[language]
+    seen = _CAN_BE_NAME.setdefault(language, {})
     answer = seen.get(lower)
     if answer is None:
         if len(seen) >= NAME_CACHE_SIZE:

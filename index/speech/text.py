@@ -146,12 +146,6 @@ class Oddities:
     mixed_script: bool = True  # Latin look-alike letters inside Cyrillic words
 
 
-def _code_point(points: bytes, at: int) -> int:
-    """The character at index ``at`` of a text encoded as UTF-32-LE (four bytes each)."""
-    start = 4 * at
-    return points[start] | points[start + 1] << 8 | points[start + 2] << 16
-
-
 def _cp1251_table(mark: Callable[[str], int]) -> bytes:
     """A ``bytes.translate`` table: each cp1251 byte to ``mark`` of the character it spells."""
     return bytes(mark(bytes([byte]).decode("cp1251", "replace")) for byte in range(256))
@@ -213,8 +207,6 @@ def _tokenize(paragraph: Paragraph, oddities: Oddities) -> None:
         for apostrophe in APOSTROPHES:  # str.replace is far cheaper than str.translate here
             if apostrophe in lowered:
                 lowered = lowered.replace(apostrophe, "'")
-        # split() alternates the spaces between tokens with the tokens: offsets come from
-        # summing lengths, all of it done in C rather than token by token in Python.
         paragraph.lowers, paragraph.starts, paragraph.ends = split_tokens(lowered)
         if oddities.mixed_script and mixed_script(lowered):
             # «Київa» with a Latin «a»: read it as Cyrillic
@@ -283,6 +275,12 @@ def capital_indices(paragraph: Paragraph) -> list[int]:
         if _is_capital(_code_point(points, start))
         and (start == 0 or text[start - 1] not in GLUE_BEFORE_CAPITAL)
     ]
+
+
+def _code_point(points: bytes, at: int) -> int:
+    """The character at index ``at`` of a text encoded as UTF-32-LE (four bytes each)."""
+    start = 4 * at
+    return points[start] | points[start + 1] << 8 | points[start + 2] << 16
 
 
 def _is_capital(point: int) -> bool:
