@@ -15,8 +15,8 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# Data tables and the dictionary glue gain nothing; the runtime switch must stay Python.
-NOT_COMPILED = {"__init__.py", "compiled.py", "lexicon.py", "patterns.py"}
+# The word lists gain nothing compiled; the runtime switch must stay Python.
+NOT_COMPILED = {"__init__.py", "compiled.py", "patterns.py"}
 SPEECH = Path("index/speech")
 SOURCES = sorted(p for p in SPEECH.glob("*.py") if p.name not in NOT_COMPILED)
 # Read by index/speech/compiled.py: which sources the compiled copies were made from.

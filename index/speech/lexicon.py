@@ -211,15 +211,15 @@ def word_info(word: str, language: str) -> WordInfo:
     found = dictionary.words.similar_items(word, morph.char_substitutes)
     for spelling, pairs in found:
         for para_id, index in pairs:
-            tag = dictionary.build_tag_info(para_id, index)
-            kind = next((g for g in NAME_GRAMMEMES if g in tag.grammemes), None)
-            if kind is None:
+            shape = _tag_shape(dictionary.build_tag_info(para_id, index))
+            if shape.kind is None:
                 common = True
-                if _first_name_paradigm(language, para_id, tag):
-                    readings.append(NameReading("Name", "nomn", _plain(tag.gender), spelling))
-                continue
-            lemma = dictionary.build_normal_form(para_id, index, spelling)
-            readings.extend(_readings(tag, kind, lemma))
+                if shape.animate_noun_nominative and _paradigm_has_name(language, para_id):
+                    # «Володимир»: its own tag lacks Name, its paradigm's other forms carry it
+                    readings.append(NameReading("Name", "nomn", shape.gender, spelling))
+            elif shape.case is not None:
+                lemma = dictionary.build_normal_form(para_id, index, spelling)
+                readings.append(NameReading(shape.kind, shape.case, shape.gender, lemma))
     if not found:
         readings = _guessed_readings(morph, word)
     return make_word_info(bool(found), common, tuple(dict.fromkeys(readings)))
@@ -247,16 +247,36 @@ def _readings(tag: OpencorporaTag, kind: str, lemma: str) -> list[NameReading]:
     return [NameReading(kind, case, _plain(tag.gender), lemma)]
 
 
-def _first_name_paradigm(language: str, para_id: int, tag: OpencorporaTag) -> bool:
-    """«Володимир»: a nominative whose own tag lacks Name while its paradigm's other forms
-    carry it is a first name."""
+@dataclass(frozen=True, slots=True)
+class TagShape:
+    """What a dictionary tag tells a name reading: worked out once per tag, since a few
+    hundred tags serve every word of the dictionary."""
+
+    kind: str | None  # Name, Surn, Patr, or None for an ordinary word
+    case: str | None  # as in _readings; None: no name reading
+    gender: str | None
+    animate_noun_nominative: bool
+
+
+# Keyed by the tag's identity: the dictionary keeps one object per tag for the process.
+_TAG_SHAPES: dict[int, tuple[OpencorporaTag, TagShape]] = {}
+
+
+def _tag_shape(tag: OpencorporaTag) -> TagShape:
+    known = _TAG_SHAPES.get(id(tag))
+    if known is not None and known[0] is tag:
+        return known[1]
+    kind = next((g for g in NAME_GRAMMEMES if g in tag.grammemes), None)
     grammemes = tag.grammemes
-    return (
-        tag.POS == "NOUN"
-        and "anim" in grammemes
-        and "nomn" in grammemes
-        and _paradigm_has_name(language, para_id)
+    reading = _readings(tag, kind, "") if kind is not None else []
+    shape = TagShape(
+        kind,
+        reading[0].case if reading else None,
+        _plain(tag.gender),
+        tag.POS == "NOUN" and "anim" in grammemes and "nomn" in grammemes,
     )
+    _TAG_SHAPES[id(tag)] = (tag, shape)
+    return shape
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
