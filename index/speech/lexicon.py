@@ -235,16 +235,20 @@ def _guessed_readings(morph: MorphAnalyzer, word: str) -> list[NameReading]:
 
 
 def _readings(tag: OpencorporaTag, kind: str, lemma: str) -> list[NameReading]:
+    case = _reading_case(tag, kind)
+    if case is None:
+        return []
+    return [NameReading(kind, case, _plain(tag.gender), lemma)]
+
+
+def _reading_case(tag: OpencorporaTag, kind: str) -> str | None:
+    """The case a name reading of this tag has; None when the tag gives no name reading."""
     # An indeclinable name reads the same in every case: "any" matches them all. A plural
     # reading is kept as case "plur" (a case no subject has): the dictionary tags «Терези»
     # (of Тереза) only as a plural, yet «Терези Коваль» is one woman.
     if "plur" in tag.grammemes:
-        case = "plur" if kind == "Name" else None
-    else:
-        case = "any" if "Fixd" in tag.grammemes else _plain(tag.case)
-    if case is None:
-        return []
-    return [NameReading(kind, case, _plain(tag.gender), lemma)]
+        return "plur" if kind == "Name" else None
+    return "any" if "Fixd" in tag.grammemes else _plain(tag.case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,12 +270,11 @@ def _tag_shape(tag: OpencorporaTag) -> TagShape:
     known = _TAG_SHAPES.get(id(tag))
     if known is not None and known[0] is tag:
         return known[1]
-    kind = next((g for g in NAME_GRAMMEMES if g in tag.grammemes), None)
     grammemes = tag.grammemes
-    reading = _readings(tag, kind, "") if kind is not None else []
+    kind = next((g for g in NAME_GRAMMEMES if g in grammemes), None)
     shape = TagShape(
         kind,
-        reading[0].case if reading else None,
+        _reading_case(tag, kind) if kind is not None else None,
         _plain(tag.gender),
         tag.POS == "NOUN" and "anim" in grammemes and "nomn" in grammemes,
     )
