@@ -8,6 +8,10 @@
   names its own protocol.
 * Posting lists of up to three entries are kept in the term dictionary, as W3
   intends but never does (see ``finish_postings``).
+* A short list read back from the term dictionary gives ``None`` as the value
+  of each posting in a field whose format has no values, as a block does.
+  Whoosh's list matcher gives ``""`` there, which its own segment merge
+  rejects: an ``update`` that merged such segments failed for good.
 * While writing postings, Whoosh asks each document's length in each field.
   For fields without lengths (exact forms, facets) the stock reader looks for
   the column file again on every call: one ``stat`` per posting, a fifth of
@@ -27,6 +31,7 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
     W3TermInfo,
 )
+from whoosh.matching import ListMatcher
 from whoosh.util.numeric import length_to_byte
 
 POSTINGS_PROTOCOL = 5  # bytes as bytes, and memo entries without numbers
@@ -108,6 +113,16 @@ class Codec(W3Codec):
 
     def per_document_reader(self, storage, segment) -> W3PerDocReader:
         return _PerDocReader(storage, segment)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if not terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        ids, weights, values = terminfo.inlined_postings()
+        if not values and format_.fixed_value_size() == 0:
+            values = (None,) * len(ids)  # what a block of this format gives (see the note)
+        return ListMatcher(
+            ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+        )
 
     def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
         return _PostingsWriter(

@@ -48,7 +48,8 @@ def _listed(matcher: ListMatcher, offset: int) -> Block:
         else np.asarray(matcher._weights, dtype=np.float32)
     )
     docs = np.asarray(matcher._ids, dtype=np.int64) + offset
-    return Block(docs, weights, tuple(matcher._values or ()))
+    values = tuple(matcher._values or ())
+    return Block(docs, weights, () if values and values[0] is None else values)
 
 
 def _block(matcher, offset: int) -> Block:

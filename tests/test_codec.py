@@ -11,14 +11,21 @@ from index.codec import Codec
 from index.schema import article_document, article_from_stored, build_schema
 
 
-def _write(folder: Path, articles: list, codec) -> whoosh_index.Index:
+def _write(folder: Path, articles: list, codec, batches: int = 1) -> whoosh_index.Index:
+    """An index of ``articles`` written in ``batches`` commits, each a segment of its own."""
     folder.mkdir()
     ix = whoosh_index.create_in(str(folder), build_schema())
-    writer = ix.writer(codec=codec, compound=False)
-    for article in articles:
-        writer.add_document(**article_document(article))
-    writer.commit()
+    for batch in range(batches):
+        writer = ix.writer(codec=codec, compound=False)
+        for article in articles[batch::batches]:
+            writer.add_document(**article_document(article))
+        writer.commit(merge=False)
     return ix
+
+
+def _stored_articles(demo_index: Path) -> list:
+    with whoosh_index.open_dir(str(demo_index)).searcher() as searcher:
+        return [article_from_stored(fields) for fields in searcher.all_stored_fields()]
 
 
 def _postings(ix: whoosh_index.Index) -> dict:
@@ -26,8 +33,7 @@ def _postings(ix: whoosh_index.Index) -> dict:
         return {
             (fieldname, text): (
                 list(reader.postings(fieldname, text).all_ids()),
-                # a short list kept in the term dictionary gives '' for "no value", blocks None
-                [(m.weight(), m.value() or None) for m in _walk(reader.postings(fieldname, text))],
+                [(m.weight(), m.value()) for m in _walk(reader.postings(fieldname, text))],
             )
             for fieldname, text in reader.all_terms()
         }
@@ -44,8 +50,7 @@ def _postings_bytes(folder: Path) -> int:
 
 
 def test_postings_read_back_as_stock_whoosh_wrote_them(demo_index: Path, tmp_path: Path) -> None:
-    with whoosh_index.open_dir(str(demo_index)).searcher() as searcher:
-        articles = [article_from_stored(fields) for fields in searcher.all_stored_fields()]
+    articles = _stored_articles(demo_index)
     stock = _write(tmp_path / "stock", articles, W3Codec())
     ours = _write(tmp_path / "ours", articles, Codec())
 
@@ -54,3 +59,16 @@ def test_postings_read_back_as_stock_whoosh_wrote_them(demo_index: Path, tmp_pat
         inlined = [key for key in reader.all_terms() if reader.term_info(*key).is_inlined()]
     assert len(inlined) > 100  # the short lists took the dictionary path
     assert _postings_bytes(tmp_path / "ours") < 0.85 * _postings_bytes(tmp_path / "stock")
+
+
+def test_segments_of_our_codec_merge_as_stock_ones_do(demo_index: Path, tmp_path: Path) -> None:
+    """Whoosh's merge re-reads every posting; inlined lists must hand it what blocks do."""
+    articles = _stored_articles(demo_index)
+    stock = _write(tmp_path / "stock", articles, W3Codec(), batches=4)
+    ours = _write(tmp_path / "ours", articles, Codec(), batches=4)
+    for ix, codec in ((stock, W3Codec()), (ours, Codec())):
+        assert len(ix._segments()) == 4
+        writer = ix.writer(codec=codec, compound=False)
+        writer.commit(optimize=True)
+        assert len(ix._segments()) == 1
+    assert _postings(ours) == _postings(stock)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.query import Term
 
 from index.build import rebuild
 from index.schema import FORMS_FIELD, build_schema
@@ -95,3 +96,21 @@ def test_index_of_an_older_schema_is_rebuilt_not_patched(archive: Path, tmp_path
     summary = update(archive, index, **QUIET)
     assert summary.full_rebuild and summary.indexed == 48
     assert FORMS_FIELD in whoosh_index.open_dir(str(index)).schema
+
+
+def test_fifteen_updates_in_a_row_each_after_an_edit(archive: Path, tmp_path: Path) -> None:
+    """Each update adds a segment; Whoosh merges them as they pile up, and must keep doing so."""
+    index = tmp_path / "ix"
+    rebuild(archive, index, **QUIET)
+    page = archive / "hromada-live.example" / "grunt-ne-prohrivsia-sivba.html"
+    original = page.read_bytes()
+    for run in range(15):
+        marker = f"правказапуску{run:02d}".encode()
+        page.write_bytes(original.replace("Аграрії".encode(), marker, 1))
+        summary = update(archive, index, **QUIET)
+        assert (summary.extracted, summary.changed) == (1, 1)
+    with whoosh_index.open_dir(str(index)).searcher() as searcher:
+        assert searcher.doc_count() == 48
+        found = searcher.search(Term("body", "правказапуску14"))
+        assert [hit["path"] for hit in found] == [page.relative_to(archive).as_posix()]
+        assert not searcher.search(Term("body", "правказапуску13"))
