@@ -31,7 +31,7 @@ from index.build import (
     rebuild,
     write_report,
 )
-from index.cache import CachedPage, cache_of, load_cache, save_cache
+from index.cache import CachedPage, cache_of, cache_usable, load_cache, save_cache
 from index.schema import article_digest, article_document, schema_matches
 from index.store import build_lock
 
@@ -48,8 +48,8 @@ class UpdateSummary(RebuildSummary):
     def lines(self) -> list[str]:
         if self.full_rebuild:
             return [
-                "no usable index to update (none yet, or built by an older version):"
-                " built one from scratch",
+                "no usable index to update (none yet, built by an older version, or its"
+                " pages read by other extraction code): built one from scratch",
                 *RebuildSummary.lines(self),
             ]
         return [
@@ -112,8 +112,8 @@ def update(
 
 
 def _updatable(index: Path) -> bool:
-    """An index exists, with its extraction cache, and was built with today's schema."""
-    if not whoosh_index.exists_in(str(index)) or not load_cache(index.resolve()):
+    """An index exists, with an extraction cache of today's code, and today's schema."""
+    if not whoosh_index.exists_in(str(index)) or not cache_usable(index.resolve()):
         return False
     return schema_matches(whoosh_index.open_dir(str(index)).schema)
 

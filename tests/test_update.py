@@ -11,6 +11,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
+from index import build, cache
 from index.build import rebuild
 from index.schema import FORMS_FIELD, build_schema
 from index.update import update
@@ -114,3 +115,39 @@ def test_fifteen_updates_in_a_row_each_after_an_edit(archive: Path, tmp_path: Pa
         found = searcher.search(Term("body", "правказапуску14"))
         assert [hit["path"] for hit in found] == [page.relative_to(archive).as_posix()]
         assert not searcher.search(Term("body", "правказапуску13"))
+
+
+def test_update_after_an_upgrade_of_extraction_reads_every_page_again(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New extraction code must give what a full rebuild with it gives, not cached fields."""
+    index = tmp_path / "ix"
+    rebuild(archive, index, **QUIET)
+    monkeypatch.setattr(cache, "extraction_code", lambda: "the code after an upgrade")
+    original = build.extract_page
+
+    def upgraded(*args, **kwargs):
+        article = original(*args, **kwargs)
+        article.title += " (v2)"
+        return article
+
+    monkeypatch.setattr(build, "extract_page", upgraded)
+    summary = update(archive, index, **QUIET)
+    assert summary.full_rebuild
+    titles = [fields.get("title", "") for fields in stored_documents(index).values()]
+    assert titles and all(title.endswith("(v2)") for title in titles)
+    assert update(archive, index, **QUIET).extracted == 0  # the new cache is reused
+
+
+def test_the_code_digest_covers_every_extraction_module(tmp_path: Path) -> None:
+    hashed = {path.relative_to(cache.INDEX_PACKAGE).as_posix() for path in cache.source_files()}
+    package = cache.INDEX_PACKAGE
+    for folder in ("extract", "speech"):
+        assert {p.relative_to(package).as_posix() for p in (package / folder).rglob("*.py")} <= hashed
+    assert {"archive.py", "article.py", "quotes.py"} <= hashed
+    module = tmp_path / "fields.py"
+    module.write_text("A = 1\n")
+    before = cache.code_digest([module])
+    module.write_text("A = 2\n")
+    assert cache.code_digest([module]) != before
+    assert cache.code_digest([module], ("lxml",)) != cache.code_digest([module])
