@@ -27,8 +27,13 @@ class StoredPage:
     path: str  # relative to the archive root; WARC records get '#<offset>'
     file: Path
     url: str | None = None
-    captured_at: datetime | None = None
+    captured_at: datetime | None = None  # what the archive records of the capture (WARC-Date)
     warc_offset: int | None = None
+    modified: datetime | None = None  # the file's time: tells a change, not a capture
+
+    def change_stamp(self) -> datetime | None:
+        """What differs when the page may have changed: a record's date, a file's time."""
+        return self.captured_at if self.warc_offset is not None else self.modified
 
 
 def is_html_file(name: str) -> bool:
@@ -61,7 +66,7 @@ def file_pages(root: Path, file: Path) -> Iterator[StoredPage]:
 
         yield from warc_pages(root, file)
         return
-    yield StoredPage(path=relative, file=file, captured_at=_mtime(file))
+    yield StoredPage(path=relative, file=file, modified=_mtime(file))
 
 
 def _mtime(file: Path) -> datetime | None:

@@ -18,6 +18,21 @@ class Quote:
     direct: bool = True  # the speaker's own words in quote marks; False for reported speech
 
 
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Capture:
+    """One stored copy of a page: where it is, what its bytes were, when it was captured."""
+
+    path: str
+    sha256: str
+    captured_at: datetime | None = None
+    captured_from: str = ""  # what said so: "archive", "page" or "file name"; "" unknown
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["captured_at"] = self.captured_at.isoformat() if self.captured_at else None
+        return data
+
+
 @dataclass(slots=True, kw_only=True)
 class Article:
     """An article extracted from one stored page (or several captures of one URL)."""
@@ -28,8 +43,10 @@ class Article:
     canonical_url: str = ""
     path: str = ""  # relative to the archive root
     sha256: str = ""
-    captured_at: datetime | None = None
+    captured_at: datetime | None = None  # None: nothing says when (a file's time does not)
+    captured_from: str = ""  # see Capture.captured_from
     captures: int = 1
+    earlier_captures: list[Capture] = field(default_factory=list)  # other copies, newest first
     title: str = ""
     published: datetime | None = None
     published_tz_assumed: bool = False
@@ -70,7 +87,21 @@ class Article:
         for key in ("captured_at", "published", "modified"):
             value = data[key]
             data[key] = value.isoformat() if value else None
+        data["earlier_captures"] = [capture.to_json() for capture in self.earlier_captures]
         return data
+
+    def capture(self) -> Capture:
+        """This article's own stored copy."""
+        return Capture(
+            path=self.path,
+            sha256=self.sha256,
+            captured_at=self.captured_at,
+            captured_from=self.captured_from,
+        )
+
+    def all_captures(self) -> list[Capture]:
+        """Every stored copy of the page, the one indexed (the newest) first."""
+        return [self.capture(), *self.earlier_captures]
 
 
 TRACKING_PARAMETERS = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from)$", re.I)

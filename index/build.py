@@ -7,7 +7,7 @@ import logging
 import multiprocessing
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,25 +128,26 @@ def extract_all(root: Path, pages: list[StoredPage], jobs: int) -> Iterator[Arti
         yield from pool.imap_unordered(_extract_job, work, chunksize=8)
 
 
-def _newer(candidate: Article, current: Article) -> bool:
-    key = lambda a: (a.captured_at or datetime.min.replace(tzinfo=UTC), a.path)  # noqa: E731
-    return key(candidate) > key(current)
+def _capture_order(article: Article) -> tuple[bool, datetime, str]:
+    """Known capture times before unknown ones, newest first; the path breaks ties."""
+    known = article.captured_at is not None
+    return (known, article.captured_at or datetime.min.replace(tzinfo=UTC), article.path)
 
 
 def merge_captures(articles: Iterable[Article]) -> tuple[list[Article], int]:
-    """One document per canonical URL: the newest capture wins and counts the others."""
-    by_identity: dict[str, Article] = {}
-    counts: Counter[str] = Counter()
+    """One document per canonical URL: the newest capture wins and lists the others."""
+    by_identity: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        key = article.id
-        counts[key] += 1
-        current = by_identity.get(key)
-        if current is None or _newer(article, current):
-            by_identity[key] = article
-    for key, article in by_identity.items():
-        article.captures = counts[key]
-    merged = sum(counts.values()) - len(by_identity)
-    return sorted(by_identity.values(), key=lambda a: a.path), merged
+        by_identity[article.id].append(article)
+    documents = []
+    for captures in by_identity.values():
+        captures.sort(key=_capture_order, reverse=True)
+        newest = captures[0]
+        newest.captures = len(captures)
+        newest.earlier_captures = [other.capture() for other in captures[1:]]
+        documents.append(newest)
+    merged = sum(len(captures) - 1 for captures in by_identity.values())
+    return sorted(documents, key=lambda a: a.path), merged
 
 
 def _check_archive(archive: Path) -> None:

@@ -2,8 +2,8 @@
 
 Kept beside the index as an xz-compressed pickle: a header (the cache format
 and the digest of the code that extracted the pages), then path → (sha256 of
-the stored bytes, the capture time the archive gave, the Article extracted
-from it). A cache written by other extraction code is never reused: an
+the stored bytes, the file's time or WARC record's date, the Article
+extracted from it). A cache written by other extraction code is never reused: an
 upgrade must give the fields and quotes a full rebuild would. xz at its
 fastest preset is a third smaller than zlib's on real pages and about as quick.
 """
@@ -24,7 +24,7 @@ from index.archive import StoredPage
 from index.article import Article
 
 CACHE_NAME = "extracted.cache"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 COMPRESSION_PRESET = 1
 INDEX_PACKAGE = Path(__file__).resolve().parent
 # What turns stored bytes into a cached Article: reading, extraction, quote attribution.
@@ -43,7 +43,7 @@ _READ_ERRORS = (OSError, lzma.LZMAError, pickle.UnpicklingError, ValueError, EOF
 @dataclass(slots=True, frozen=True)
 class CachedPage:
     sha256: str
-    captured_at: datetime | None
+    stamp: datetime | None  # StoredPage.change_stamp() when it was read
     article: Article
 
 
@@ -82,7 +82,7 @@ def extraction_code() -> str:
 def cache_of(pages: list[StoredPage], extracted: list[Article]) -> dict[str, CachedPage]:
     by_path = {page.path: page for page in pages}
     return {
-        a.path: CachedPage(a.sha256, by_path[a.path].captured_at, a)
+        a.path: CachedPage(a.sha256, by_path[a.path].change_stamp(), a)
         for a in extracted
         if a.path in by_path
     }

@@ -13,7 +13,7 @@ from whoosh.formats import Existence
 from whoosh.util.times import datetime_to_long
 
 from index.analysis import LanguageText, exact_form_analyzer, lemma_analyzer
-from index.article import Article, Quote
+from index.article import Article, Capture, Quote
 
 FORMS_FIELD = "forms"  # every exact form of an article, for ="form" queries
 NOT_SET = ""  # stored for a missing facet value so the column stays dense
@@ -44,7 +44,9 @@ def build_schema() -> Schema:
         path=STORED(),
         sha256=STORED(),
         captured_at=STORED(),
+        captured_from=STORED(),
         captures=STORED(),
+        earlier_captures=STORED(),
         title=text(3.0),
         lead=STORED(),  # indexed as the start of body: one field fewer for every query
         body=text(1.0),
@@ -122,7 +124,9 @@ def article_document(article: Article) -> dict[str, Any]:
         "path": article.path,
         "sha256": bytes.fromhex(article.sha256) if article.sha256 else None,
         "captured_at": article.captured_at.isoformat() if article.captured_at else None,
+        "captured_from": article.captured_from or None,
         "captures": _unless(article.captures, 1),
+        "earlier_captures": _captures_json(article.earlier_captures),
         "title": analysed(article.title),
         "_stored_title": article.title,
         "lead": article.lead or None,
@@ -158,6 +162,27 @@ def _quotes_json(quotes: list[Quote]) -> str | None:
     if not quotes:
         return None
     return json.dumps([_quote_json(q) for q in quotes], ensure_ascii=False)
+
+
+def _captures_json(captures: list[Capture]) -> str | None:
+    if not captures:
+        return None
+    return json.dumps([capture.to_json() for capture in captures], ensure_ascii=False)
+
+
+def _captures_from_json(text: str | None) -> list[Capture]:
+    captures = []
+    for item in json.loads(text or "[]"):
+        when = item.get("captured_at")
+        captures.append(
+            Capture(
+                path=item["path"],
+                sha256=item["sha256"],
+                captured_at=datetime.fromisoformat(when) if when else None,
+                captured_from=item.get("captured_from") or "",
+            )
+        )
+    return captures
 
 
 def article_digest(article: Article) -> bytes:
@@ -202,7 +227,9 @@ def article_from_stored(stored: dict[str, Any]) -> Article:
         path=stored.get("path") or "",
         sha256=_hex(stored.get("sha256")),
         captured_at=datetime.fromisoformat(captured) if captured else None,
+        captured_from=stored.get("captured_from") or "",
         captures=stored.get("captures") or 1,
+        earlier_captures=_captures_from_json(stored.get("earlier_captures")),
         title=stored.get("title") or "",
         published=datetime.fromisoformat(published) if published else None,
         published_tz_assumed=bool(stored.get("published_tz_assumed")),

@@ -1,11 +1,12 @@
 """Update: bring an index in line with its archive, touching only what changed.
 
-Pages whose bytes and capture time are unchanged reuse their cached Article;
-new and changed pages are extracted. Captures and reprints are then worked
-out over the whole archive (cheap), and only documents whose digest differs
-are rewritten; documents whose files are gone are deleted. The result is the
-index a full rebuild would make. Whoosh commits atomically, so an update that
-fails or is killed leaves the previous generation serving.
+Pages whose bytes and file time (for a WARC record, its date) are unchanged
+reuse their cached Article; new and changed pages are extracted. Captures and
+reprints are then worked out over the whole archive (cheap), and only
+documents whose digest differs are rewritten; documents whose files are gone
+are deleted. The result is the index a full rebuild would make. Whoosh commits
+atomically, so an update that fails or is killed leaves the previous
+generation serving.
 """
 
 from __future__ import annotations
@@ -60,11 +61,11 @@ class UpdateSummary(RebuildSummary):
 
 
 def _unchanged(pages: list[StoredPage], cache: dict[str, CachedPage]) -> dict[str, Article]:
-    """Cached Articles of pages whose bytes and capture time are as they were."""
+    """Cached Articles of pages whose bytes and change stamp are as they were."""
     reused: dict[str, Article] = {}
     for page in pages:
         cached = cache.get(page.path)
-        if cached is None or cached.captured_at != page.captured_at:
+        if cached is None or cached.stamp != page.change_stamp():
             continue
         try:
             data = read_page_bytes(page)

@@ -237,7 +237,7 @@ def test_article_metadata_and_sandboxed_stored_copy(page: Page, artifacts: Path)
     for term in ("Видання", "Опубліковано", "Збережена копія"):
         expect(article.get_by_role("term").filter(has_text=term)).to_be_visible()
     expect(article.get_by_role("definition").first).to_contain_text(outlet)
-    stored = article.get_by_role("definition").filter(has_text=re.compile(r"^\S+\s+sha256"))
+    stored = article.locator("ol.captures > li").first
     expect(stored).to_contain_text(re.compile(r"sha256\s+[0-9a-f]{64}"))
     expect(article).to_contain_text(re.compile(r"\d{1,2} [а-яі]+ 20\d\d, \d\d:\d\d"))
     page.screenshot(path=artifacts / "article.png", full_page=True)

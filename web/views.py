@@ -18,6 +18,8 @@ from flask import (
 )
 
 from index.archive import UnreadablePage, read_stored
+from index.article import Capture
+from index.extract.capture import FROM_FILE_NAME
 from index.extract.decode import decode_page
 from index.schema import article_from_stored
 from index.store import read_report
@@ -27,7 +29,7 @@ from search.similar import more_like_this
 from web.cache import cached
 from web.charts import bars
 from web.formats import atom_feed, csv_rows
-from web.formatting import plural, ukrainian_date
+from web.formatting import english_date, is_whole_day, kyiv_timestamp, plural, ukrainian_date
 from web.i18n import (
     COOKIE,
     COPY_FORMS,
@@ -49,11 +51,25 @@ FEED_SIZE = 50
 
 @bp.app_template_filter("udate")
 def _udate(value):
+    """A date and time in Kyiv time, in the interface's language."""
+    return ukrainian_date(value) if current_language() == "uk" else english_date(value)
+
+
+@bp.app_template_filter("capture_time")
+def _capture_time(capture: Capture) -> str:
+    """When a copy was captured and what says so; a date from a file name is a day."""
+    if capture.captured_at is None:
+        return word("capture_unknown")
+    whole_day = capture.captured_from == FROM_FILE_NAME and is_whole_day(capture.captured_at)
     return (
-        ukrainian_date(value)
-        if current_language() == "uk"
-        else (value.strftime("%d %b %Y, %H:%M") if value else word("date_unknown"))
+        f"{kyiv_timestamp(capture.captured_at, with_time=not whole_day)}"
+        f" ({word('captured_from_' + (capture.captured_from or 'page').replace(' ', '_'))})"
     )
+
+
+@bp.app_template_filter("stamp")
+def _stamp(value) -> str:
+    return kyiv_timestamp(value) if value else word("date_unknown")
 
 
 @bp.app_template_filter("linkable")
@@ -174,12 +190,15 @@ def article_page(doc_id: str):
 
 @bp.get("/article/<doc_id>/stored")
 def stored_copy(doc_id: str):
+    """The stored copy of an article: the newest capture, or the one ``?sha256=`` names."""
     article = _stored_article(doc_id)
+    wanted = request.args.get("sha256", "")
+    captures = [c for c in article.all_captures() if not wanted or c.sha256 == wanted]
     archive = read_report(Path(current_app.config["INDEX_DIR"])).get("archive")
-    if not archive:
+    if not archive or not captures:
         abort(404)
     try:
-        data = read_stored(Path(archive), article.path)
+        data = read_stored(Path(archive), captures[0].path)
     except UnreadablePage:
         abort(410)
     response = Response(decode_page(data).text, content_type="text/html; charset=utf-8")

@@ -8,7 +8,7 @@ from datetime import datetime
 from index.article import Article
 from index.extract import fields
 from index.extract.body import extract_paragraphs, figure_captions, find_container
-from index.extract.capture import capture_hints
+from index.extract.capture import capture_time
 from index.extract.decode import decode_page
 from index.extract.kind import is_list_page
 from index.extract.language import article_language
@@ -24,17 +24,23 @@ class ExtractionError(ValueError):
 def extract_page(
     data: bytes, *, path: str, url: str | None = None, captured_at: datetime | None = None
 ) -> Article:
-    """Extract one stored page. Raises ExtractionError for pages with no text at all."""
+    """Extract one stored page. Raises ExtractionError for pages with no text at all.
+
+    ``captured_at`` is what the archive says of the capture (a WARC record's date);
+    without it the page's own note or the file's name may tell.
+    """
     if not data.strip():
         raise ExtractionError("empty file")
     decoded = decode_page(data)
     if "<" not in decoded.text:
         raise ExtractionError("not HTML")
     page = Page.parse(decoded.text, path=path, url=url, captured_at=captured_at)
-    hinted_when, hinted_url = capture_hints(page.soup)
-    page.captured_at = captured_at or hinted_when
-    page.url = url or hinted_url
-    return _build(page, data)
+    captured, noted_url = capture_time(captured_at, page.soup, path)
+    page.captured_at = captured.at if captured else None
+    page.url = url or noted_url
+    article = _build(page, data)
+    article.captured_from = captured.source if captured else ""
+    return article
 
 
 def _build(page: Page, data: bytes) -> Article:
