@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import reduce
 from itertools import islice
@@ -21,6 +21,7 @@ from index.schema import article_from_stored
 from search.columns import index_columns
 from search.dates import date_range
 from search.docsets import Mask
+from search.expansion import Expander
 from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
@@ -73,8 +74,13 @@ def term_lister(searcher: Searcher):
     return list_terms
 
 
-def parse_for(searcher: Searcher, text: str) -> ParsedQuery:
-    return parse_query(text, term_lister(searcher))
+def parse_for(
+    searcher: Searcher, text: str, *, expand: bool = True, skip: Iterable[str] = ()
+) -> ParsedQuery:
+    """The query as this index reads it: prefixes and, unless ``expand`` is off, the
+    words' equivalents (but not those in ``skip``) checked against its terms."""
+    expander = Expander.for_searcher(searcher, skip=skip) if expand else None
+    return parse_query(text, term_lister(searcher), expander)
 
 
 @dataclass(slots=True)
@@ -86,7 +92,9 @@ class _Resolved:
 
 
 def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
-    parsed = parse_for(searcher, request.text)
+    parsed = parse_for(
+        searcher, request.text, expand=request.expand, skip=request.skip_equivalents
+    )
     base = parsed.query if parsed.query is not None else q.Every()
     period = _period(request.dates, parsed.notes)
     if period is not None:
@@ -120,6 +128,7 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
         hits=hits,
         facets=facets,
         notes=found.parsed.notes,
+        expansions=found.parsed.expansions,
         took_ms=(time.perf_counter() - started) * 1000,
         histogram=build_histogram(columns.day_counts, found.final_docs),
     )

@@ -1,7 +1,9 @@
 """From what a person types to a Whoosh query.
 
-Words match by lemma in title, lead, body and quotes; "phrases" match lemmas in
-order; ="форма" asks for one exact form; prefix* expands (capped); field:value
+Words match by lemma in title, lead, body and quotes, and, given an expander,
+by their other-language and other-script equivalents too (``search.expansion``;
+!слово searches a word only as written); "phrases" match lemmas in order;
+="форма" asks for one exact form; prefix* expands (capped); field:value
 limits to a field; date:2024-11 or date:2024-11-01..2024-11-30 limits by date;
 AND / І / +, OR / АБО / |, NOT / НЕ / - and parentheses combine. Nothing a
 person types raises: what cannot be read is dropped, and a note says so.
@@ -16,10 +18,11 @@ from dataclasses import dataclass, field
 
 from whoosh import query as q
 
-from index.analysis import ukrainian_analyzer
+from index.analysis import analyzed_terms, ukrainian_analyzer
 from index.analysis.normalize import fold, normalise_surface
 from index.schema import FORMS_FIELD
 from search.dates import date_range
+from search.expansion import Expander, Expansion
 
 TEXT_FIELDS = ("title", "body", "quotes")  # body holds the lead too
 MAX_QUERY_CHARS = 1000
@@ -54,7 +57,7 @@ NOT_WORDS = frozenset({"not", "не"})
 
 _TOKEN = re.compile(
     r"(?P<open>\()|(?P<close>\))"
-    r"|(?P<sign>[-+](?=[^\s\-+]))?(?:(?P<field>[^\W\d_][\w]*):)?(?P<exact>=)?"
+    r"|(?P<sign>[-+](?=[^\s\-+]))?(?:(?P<field>[^\W\d_][\w]*):)?(?P<exact>=)?(?P<literal>!)?"
     r'(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
 )
 
@@ -66,6 +69,11 @@ class ParsedQuery:
     query: q.Query | None
     notes: list[str] = field(default_factory=list)
     text_terms: set[str] = field(default_factory=set)  # analysed terms, for highlighting
+    expansions: list[Expansion] = field(default_factory=list)  # equivalents searched too
+
+    def add_expansions(self, found: list[Expansion]) -> None:
+        known = {(e.typed, e.word) for e in self.expansions}
+        self.expansions += [e for e in found if (e.typed, e.word) not in known]
 
 
 @dataclass(slots=True)
@@ -101,11 +109,18 @@ def _is_operator(match: re.Match[str]) -> bool:
 class _Parser:
     """Recursive descent: or_expr := and_expr (OR and_expr)*; and_expr := unary+."""
 
-    def __init__(self, tokens: list[_Token], parsed: ParsedQuery, terms: TermLister | None) -> None:
+    def __init__(
+        self,
+        tokens: list[_Token],
+        parsed: ParsedQuery,
+        terms: TermLister | None,
+        expander: Expander | None = None,
+    ) -> None:
         self.tokens = tokens
         self.at = 0
         self.parsed = parsed
         self.list_terms = terms
+        self.expander = expander
         self.clauses = 0
 
     def peek(self) -> str | None:
@@ -173,7 +188,8 @@ class _Parser:
         if self.clauses > MAX_CLAUSES:
             self.note_once(f"враховано лише перші {MAX_CLAUSES} умов запиту")
             return False, None
-        return match.group("sign") == "-", build_clause(match, self.parsed, self.list_terms)
+        clause = build_clause(match, self.parsed, self.list_terms, self.expander)
+        return match.group("sign") == "-", clause
 
     def note_once(self, note: str) -> None:
         if note not in self.parsed.notes:
@@ -200,8 +216,11 @@ def _combine(
     return q.AndNot(base, excluded[0] if len(excluded) == 1 else q.Or(excluded))
 
 
-def parse_query(text: str, list_terms: TermLister | None = None) -> ParsedQuery:
-    """Parse ``text``; ``list_terms`` lets prefix* expand against the index's terms."""
+def parse_query(
+    text: str, list_terms: TermLister | None = None, expander: Expander | None = None
+) -> ParsedQuery:
+    """Parse ``text``; ``list_terms`` lets prefix* expand against the index's terms, and
+    ``expander`` adds each word's equivalents in the other language and script."""
     parsed = ParsedQuery(query=None)
     text = text.replace("\x00", " ")
     if len(text) > MAX_QUERY_CHARS:
@@ -209,7 +228,9 @@ def parse_query(text: str, list_terms: TermLister | None = None) -> ParsedQuery:
         parsed.notes.append(f"запит обрізано до {MAX_QUERY_CHARS} символів")
     if text.count('"') % 2:
         parsed.notes.append("незакриті лапки закрито в кінці запиту")
-    parsed.query = _Parser(_tokens(text), parsed, list_terms).parse()
+    if expander is not None:
+        expander.guess_language(re.findall(r"[^\W\d_]+", text))
+    parsed.query = _Parser(_tokens(text), parsed, list_terms, expander).parse()
     return parsed
 
 
@@ -217,7 +238,10 @@ def parse_query(text: str, list_terms: TermLister | None = None) -> ParsedQuery:
 
 
 def build_clause(
-    match: re.Match[str], parsed: ParsedQuery, list_terms: TermLister | None
+    match: re.Match[str],
+    parsed: ParsedQuery,
+    list_terms: TermLister | None,
+    expander: Expander | None = None,
 ) -> q.Query | None:
     phrase = match.group("phrase")
     value = (phrase if phrase is not None else match.group("word") or "").strip()
@@ -238,7 +262,10 @@ def build_clause(
         return _date_clause(value, parsed)
     if phrase is None and value.endswith("*"):
         return _prefix_clause(value.rstrip("*"), fields, parsed, list_terms)
-    return text_query(value, fields, bool(match.group("exact")), parsed.text_terms)
+    exact = bool(match.group("exact"))
+    if exact or match.group("literal"):
+        expander = None
+    return text_query(value, fields, exact, parsed.text_terms, expander, parsed)
 
 
 def _date_clause(value: str, parsed: ParsedQuery) -> q.Query | None:
@@ -284,27 +311,57 @@ def _positions(text: str, exact: bool) -> list[list[str]]:
     return [groups[pos] for pos in sorted(groups)]
 
 
-def _field_query(fieldname: str, groups: list[list[str]]) -> q.Query:
+Weighted = list[tuple[str, float]]  # a position's terms with their boosts
+
+
+def _field_query(fieldname: str, groups: list[Weighted]) -> q.Query:
     parts = [
-        q.Or([q.Term(fieldname, t) for t in terms])
+        q.Or([q.Term(fieldname, t, boost=b) for t, b in terms])
         if len(terms) > 1
-        else q.Term(fieldname, terms[0])
+        else q.Term(fieldname, terms[0][0], boost=terms[0][1])
         for terms in groups
     ]
     return parts[0] if len(parts) == 1 else q.Sequence(parts)
 
 
-def text_query(text: str, fields: tuple[str, ...], exact: bool, terms: set[str]) -> q.Query | None:
+def _expanded(
+    text: str, expander: Expander | None, parsed: ParsedQuery | None
+) -> list[Weighted]:
+    """Per position of ``text``: its lemmas at full weight, then its equivalents' terms."""
+    groups: list[Weighted] = []
+    for _position, written, found in analyzed_terms(text, mode="query"):
+        own = [t for t in found if not t.startswith("=")]
+        if not own:
+            continue
+        group = [(t, 1.0) for t in own]
+        if expander is not None:
+            expansions = expander.expand(written, own)
+            group += [(t, e.weight) for e in expansions for t in e.terms]
+            if parsed is not None:
+                parsed.add_expansions(expansions)
+        groups.append(group)
+    return groups
+
+
+def text_query(
+    text: str,
+    fields: tuple[str, ...],
+    exact: bool,
+    terms: set[str],
+    expander: Expander | None = None,
+    parsed: ParsedQuery | None = None,
+) -> q.Query | None:
     """Lemmas of ``text`` in any of ``fields``, several words in order; for an exact
-    query the article must also hold each word's exact form."""
-    groups = _positions(text, exact=False)
+    query the article must also hold each word's exact form. With an expander, each
+    position also matches the word's equivalents."""
+    groups = _expanded(text, None if exact else expander, parsed)
     if not groups:
         return None
     per_field = [_field_query(name, groups) for name in fields]
     in_fields = per_field[0] if len(per_field) == 1 else q.Or(per_field)
     if not exact:
         for group in groups:
-            terms.update(group)
+            terms.update(t for t, _weight in group)
         return in_fields
     # exact forms are indexed per article, not per position: the lemma phrase places
     # the words, the forms field checks their spelling (and scores nothing)

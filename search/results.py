@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from index.article import Article
+from search.expansion import Expansion
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
@@ -29,6 +30,8 @@ class SearchRequest:
     dates: str = ""  # a period: "2024", "2024-11", "2024-11-01..2024-11-30"
     reprints: str = "fold"  # "fold": one hit per reprint group; "all": every copy
     with_facets: bool = True  # False: hits, total and histogram only (an API client's choice)
+    expand: bool = True  # False: every word only as written, no other language or script
+    skip_equivalents: list[str] = field(default_factory=list)  # equivalents not to search
 
 
 @dataclass(slots=True, kw_only=True)
@@ -90,6 +93,7 @@ class SearchResult:
     notes: list[str]
     took_ms: float
     histogram: Histogram | None = None
+    expansions: list[Expansion] = field(default_factory=list)  # equivalents searched too
 
     @property
     def pages(self) -> int:
@@ -101,6 +105,7 @@ class SearchResult:
             "total": self.total,
             "took_ms": round(self.took_ms, 2),
             "notes": self.notes,
+            "expansions": [expansion.to_json() for expansion in self.expansions],
             "hits": [_hit_json(hit) for hit in self.hits],
             "facets": [asdict(facet) for facet in self.facets],
             "histogram": asdict(self.histogram) if self.histogram else None,

@@ -91,15 +91,15 @@ def ids(searcher, text: str = "", **kwargs) -> set[str]:
 
 
 def test_lemma_search_finds_inflected_forms(searcher) -> None:
-    assert ids(searcher, "ракетна технологія") == {"a1", "a3"}
+    assert ids(searcher, "ракетна технологія", expand=False) == {"a1", "a3"}
 
 
 def test_one_query_box_serves_russian_documents_too(searcher) -> None:
-    assert ids(searcher, "ракетная технология") == {"a4"}
+    assert ids(searcher, "ракетная технология", expand=False) == {"a4"}
 
 
 def test_phrase_matches_lemmas_in_order(searcher) -> None:
-    assert ids(searcher, '"ракетна технологія"') == {"a1", "a3"}
+    assert ids(searcher, '"ракетна технологія"', expand=False) == {"a1", "a3"}
     assert ids(searcher, '"технологія ракетна"') == set()
 
 
@@ -528,7 +528,7 @@ def test_warm_up_loads_what_the_first_search_needs(searcher) -> None:
     )[1]
     assert ("body", commonest) in terms.cache  # the commonest words' postings are read
     assert 0 < terms.held <= terms.budget * PRELOADED_SHARE
-    assert ids(searcher, "ракетна технологія") == {"a1", "a3"}
+    assert ids(searcher, "ракетна технологія", expand=False) == {"a1", "a3"}
 
 
 HIGHLIGHT_TEXTS = [
@@ -589,7 +589,7 @@ def test_deleted_documents_neither_match_nor_break_ranking(tmp_path: Path) -> No
     writer.commit(merge=False)
     with ix.searcher() as opened:
         assert opened.reader().has_deletions()
-        result = run_search(opened, SearchRequest(text="ракетна технологія"))
+        result = run_search(opened, SearchRequest(text="ракетна технологія", expand=False))
         assert {hit.article.id for hit in result.hits} == {"a3"} and result.total == 1
         sources = next(f for f in result.facets if f.name == "source")
         assert "Вісник" not in {value.value for value in sources.values}  # a1's outlet

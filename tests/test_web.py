@@ -219,7 +219,9 @@ def test_article_page_shows_quotes_similar_and_citation(client) -> None:
 
 def test_json_schema_of_a_search(client) -> None:
     data = client.get("/search.json?q=бюджет").get_json()
-    assert set(data) == {"query", "total", "took_ms", "notes", "hits", "facets", "histogram"}
+    assert set(data) == {
+        "query", "total", "took_ms", "notes", "expansions", "hits", "facets", "histogram"
+    }
     hit = data["hits"][0]
     for key in ("id", "title", "published", "source", "domain", "rubric", "authors", "speakers",
                 "language", "url", "path", "sha256", "snippet_html", "matched_forms", "reprints", "score"):

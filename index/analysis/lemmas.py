@@ -58,6 +58,11 @@ def _known_lemmas(word: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(form) for form in forms))
 
 
+def dictionary_lemmas(word: str, language: str) -> tuple[str, ...]:
+    """The folded lemmas one dictionary ("uk" or "ru") gives a word; () if it lacks it."""
+    return _known_lemmas(word, language) if _needs_morphology(word) else ()
+
+
 # Ukrainian adverbial participle ending → the verb form it is built on:
 # заявивши ← заявив, відбувшись ← відбувся, працюючи ← працюють, намагаючись ← намагаються.
 ADVERBIAL_PARTICIPLE_SOURCES = (("шись", "ся"), ("ши", ""), ("чись", "ться"), ("чи", "ть"))
