@@ -152,26 +152,36 @@ def percentile(samples: list[float], share: float) -> float:
 
 def measure(folder: Path, rounds: int) -> None:
     """The mix with all facets first (it meets the cold caches: the target is on it), then
-    without."""
+    without. Each request runs with the words' other-language and other-script equivalents
+    and without them, the order alternating, so both meet cold caches alike."""
     with open_searcher(folder) as searcher:
         warm_up(searcher)  # what `pidshyvka serve` loads before it accepts connections
         docs = searcher.doc_count()
         for with_facets in (True, False):
-            timings = []
+            timings: dict[bool, list[float]] = {True: [], False: []}
             for _ in range(rounds):
-                for text in QUERIES:
-                    for filters in FILTERS:
-                        request = SearchRequest(text=text, filters=filters, with_facets=with_facets)
+                for n, (text, filters) in enumerate(
+                    (text, filters) for text in QUERIES for filters in FILTERS
+                ):
+                    for expand in (True, False) if n % 2 else (False, True):
+                        request = SearchRequest(
+                            text=text, filters=filters, with_facets=with_facets, expand=expand
+                        )
                         started = time.perf_counter()
                         run_search(searcher, request)
-                        timings.append((time.perf_counter() - started) * 1000)
+                        timings[expand].append((time.perf_counter() - started) * 1000)
             what = "all facets" if with_facets else "no facets"
-            print(
-                f"{docs:>8} docs  queries {len(timings):>4}  "
-                f"p50 {statistics.median(timings):7.1f} ms  "
-                f"p95 {percentile(timings, 0.95):7.1f} ms  max {max(timings):7.1f} ms  "
-                f"({what}, histogram, snippets)"
-            )
+            for expand in (False, True):
+                samples = timings[expand]
+                print(
+                    f"{docs:>8} docs  queries {len(samples):>4}  "
+                    f"p50 {statistics.median(samples):7.1f} ms  "
+                    f"p95 {percentile(samples, 0.95):7.1f} ms  max {max(samples):7.1f} ms  "
+                    f"({what}, histogram, snippets, "
+                    f"{'with equivalents' if expand else 'as typed'})"
+                )
+            ratio = percentile(timings[True], 0.95) / percentile(timings[False], 0.95)
+            print(f"{'':>8}       p95 with equivalents / as typed: {ratio:.2f}×")
 
 
 def main() -> None:

@@ -177,8 +177,11 @@ class Ranking:
     total: int  # how many documents (ours: reprint groups) the query matches
 
 
+AS_TYPED = False  # --as-typed: no other-language or other-script equivalents
+
+
 def our_ranking(searcher: Searcher, text: str) -> Ranking:
-    result = run_search(searcher, SearchRequest(text=text, page_size=TOP))
+    result = run_search(searcher, SearchRequest(text=text, page_size=TOP, expand=not AS_TYPED))
     return Ranking([hit.article.id for hit in result.hits], result.total)
 
 
@@ -315,6 +318,9 @@ def arguments() -> argparse.Namespace:
         help="a field's own BM25 length normalisation B (repeatable)",
     )
     parser.add_argument("--sweep", action="store_true", help="try a grid of weightings")
+    parser.add_argument(
+        "--as-typed", action="store_true", help="search words only as typed (no equivalents)"
+    )
     parser.add_argument("--pool", action="store_true", help="print unjudged documents' text")
     return parser.parse_args()
 
@@ -369,7 +375,9 @@ def run(args: argparse.Namespace, judgments: list[Judged]) -> int:
 
 
 def main() -> int:
+    global AS_TYPED
     args = arguments()
+    AS_TYPED = args.as_typed
     if not ARCHIVE.is_dir():
         print(f"{ARCHIVE} is absent: put ../shared beside this checkout", file=sys.stderr)
         return 2

@@ -25,7 +25,7 @@ from index.analysis.bilingual import (
     language_of,
     latin_spellings,
 )
-from index.analysis.bilingual.cognates import spelled_in_archive
+from index.analysis.bilingual.cognates import is_person, spelled_in_archive
 from index.analysis.bilingual.lexicon import key
 from index.analysis.lemmas import dictionary_lemmas, lemmas, morphology
 
@@ -46,10 +46,17 @@ class Expansion:
     terms: tuple[str, ...]  # the index terms it adds at the word's position
     weight: float  # the boost of those terms
 
+    @property
+    def shown(self) -> str:
+        """The equivalent as a person would write it: capitalised like the typed word."""
+        if not self.typed[:1].isupper():
+            return self.word
+        return "-".join(part[:1].upper() + part[1:] for part in self.word.split("-"))
+
     def to_json(self) -> dict[str, object]:
         return {
             "typed": self.typed,
-            "equivalent": self.word,
+            "equivalent": self.shown,
             "language": self.language,
             "how": self.how,
             "terms": list(self.terms),
@@ -110,17 +117,18 @@ class Expander:
         return cls(ArchiveTerms(searcher), frozenset(key(word) for word in skip))
 
     def guess_language(self, words: Iterable[str]) -> None:
-        """Ukrainian unless the query's words say Russian (a Russian-only letter, or more
-        words only the Russian dictionary knows)."""
+        """The query's language where its words tell (letters only one language has, or
+        words only one dictionary knows); None where they do not."""
         votes = [language_of(key(word)) for word in words]
-        self.language = "ru" if votes.count("ru") > votes.count("uk") else "uk"
+        uk, ru = votes.count("uk"), votes.count("ru")
+        self.language = None if uk == ru else "uk" if uk > ru else "ru"
 
     def expand(self, written: str, terms: list[str]) -> list[Expansion]:
         """Equivalents of one written word whose own terms are ``terms``."""
         word = key(written)
         found = self._of_latin(word) if is_latin_word(word) else self._of_cyrillic(word)
         expansions: list[Expansion] = []
-        own = set(terms)
+        own = set(terms) | self._skipped_terms()
         base = self.archive.frequency(t for t in terms if not t.startswith("="))
         for equivalent in found:
             if equivalent.word in self.skip or equivalent.word == word:
@@ -143,19 +151,29 @@ class Expander:
                 break
         return expansions
 
-    def _of_cyrillic(self, word: str) -> list[Equivalent]:
-        language = language_of(word) or self.language or "uk"
-        lemmas_here = dictionary_lemmas(word, language)
-        if not lemmas_here:  # a name no dictionary knows: spelt the other way, if held
-            return self._of_unknown(word, language)
-        return [e for lemma in lemmas_here for e in equivalents(lemma, language)]
+    def _skipped_terms(self) -> set[str]:
+        """The terms of removed equivalents: no other equivalent brings them back."""
+        return {t for word in self.skip for t in lemmas(word, "any")}
 
-    def _of_unknown(self, word: str, language: str) -> list[Equivalent]:
-        found = list(equivalents(word, language))
-        target = "ru" if language == "uk" else "uk"
-        spelt = spelled_in_archive(word, language, self.archive.begins, self.archive.holds_word)
-        found += [Equivalent(w, target, "cognate") for w in spelt]
+    def _of_cyrillic(self, word: str) -> list[Equivalent]:
+        """A word of a known language goes to the other; one that could be either (Путин,
+        Барнье), to both."""
+        language = language_of(word) or self.language
+        languages = (language,) if language else LANGS
+        found: list[Equivalent] = []
+        for source in languages:
+            for lemma in dictionary_lemmas(word, source) or (word,):
+                these = list(equivalents(lemma, source))
+                if not these and (is_person(lemma, source) or lemma == word):
+                    these = self._spelt_in_archive(lemma, source)
+                found += these
         return found
+
+    def _spelt_in_archive(self, name: str, language: str) -> list[Equivalent]:
+        """A name neither dictionary pairs (Мей, Барньє): spelt the other way, if held."""
+        target = "ru" if language == "uk" else "uk"
+        spelt = spelled_in_archive(name, language, self.archive.begins, self.archive.holds_word)
+        return [Equivalent(w, target, "cognate") for w in spelt]
 
     def _of_latin(self, word: str) -> list[Equivalent]:
         spellings = latin_spellings(word, self._alive, self.archive.holds_word)

@@ -73,6 +73,17 @@ WORDS: dict[str, dict[str, str]] = {
     "no_title": {"uk": "Без заголовка", "en": "Untitled"},
     "date_unknown": {"uk": "дата невідома", "en": "date unknown"},
     "language_switch": {"uk": "English", "en": "Українська"},
+    "also_searched": {"uk": "Також шукали", "en": "Also searched"},
+    "equivalent_ru": {"uk": "рос.", "en": "Russian"},
+    "equivalent_uk": {"uk": "укр.", "en": "Ukrainian"},
+    "equivalent_cyrl": {"uk": "кирилицею", "en": "in Cyrillic"},
+    "remove_equivalent": {"uk": "Не шукати це слово", "en": "Do not search this word"},
+    "only_as_typed": {"uk": "шукати лише як написано", "en": "search only as typed"},
+    "searched_as_typed": {
+        "uk": "Шукали лише як написано, без слів іншою мовою та іншим письмом.",
+        "en": "Searched only as typed, without the other language or script.",
+    },
+    "with_equivalents": {"uk": "шукати й іншою мовою", "en": "search the other language too"},
 }
 RESULT_FORMS = {
     "uk": ("результат", "результати", "результатів"),

@@ -63,6 +63,11 @@ def search_links(result: SearchResult) -> dict:
             kind: f"/search.{kind}?" + query_string(req) for kind in ("json", "csv", "atom")
         },
         "hidden": _hidden_fields(req),
+        "expansions": [
+            (expansion, "?" + query_string(req, skip=[*req.skip_equivalents, expansion.word]))
+            for expansion in result.expansions
+        ],
+        "typed": "?" + query_string(req, expand=not req.expand, skip=[]),
     }
 
 
@@ -75,6 +80,8 @@ def _hidden_fields(req) -> list[tuple[str, str]]:
         fields.append(("dates", req.dates))
     if req.reprints != "fold":
         fields.append(("reprints", req.reprints))
+    if not req.expand:
+        fields.append(("typed", "1"))
     return fields
 
 

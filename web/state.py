@@ -10,6 +10,7 @@ from search.facets import FACET_ORDERS, FACETS_BY_NAME, MAX_FACET_SIZE
 from search.results import SORTS, FacetOptions, SearchRequest
 
 MAX_PAGE = 1000
+MAX_SKIPPED = 30  # equivalents a person may remove from one search
 
 
 class BadParameter(ValueError):
@@ -59,6 +60,9 @@ def request_from_args(args: MultiDict) -> SearchRequest:
     if reprints not in ("fold", "all"):
         raise BadParameter("parameter 'reprints' must be 'fold' or 'all'")
     filters = {name: [v[:300] for v in args.getlist(name)] for name in FACETS_BY_NAME}
+    typed = args.get("typed", "")
+    if typed not in ("", "0", "1"):
+        raise BadParameter("parameter 'typed' must be 1 (only as typed) or 0")
     return SearchRequest(
         text=args.get("q", "")[:2000],
         filters={k: v for k, v in filters.items() if v},
@@ -68,6 +72,8 @@ def request_from_args(args: MultiDict) -> SearchRequest:
         facet_options=_facet_options(args),
         dates=_dates(args),
         reprints=reprints,
+        expand=typed != "1",
+        skip_equivalents=[v[:100] for v in args.getlist("skip")[:MAX_SKIPPED] if v],
     )
 
 
@@ -96,6 +102,9 @@ def query_string(request: SearchRequest, **changes: object) -> str:
             params.append((f"fsort.{name}", option.order))
         if option.contains:
             params.append((f"fq.{name}", option.contains))
+    if not changes.get("expand", request.expand):
+        params.append(("typed", "1"))
+    params.extend(("skip", word) for word in changes.get("skip", request.skip_equivalents))  # type: ignore[union-attr]
     page = changes.get("page", 1)
     if page != 1:
         params.append(("page", str(page)))

@@ -2,8 +2,12 @@
 
 A candidate counts only if the other language's dictionary has it as a lemma
 of the same part of speech; of several, the ones reached with the fewest and
-cheapest rewrites win. Proper names (and words no dictionary knows) are
-checked against the words of the archive instead, where names live.
+cheapest rewrites win. Where the other dictionary has the very spelling too,
+only a cheap rewrite may stand beside it: the Ukrainian dictionary lists
+«европа» beside «європа», and the archive, which the caller asks, knows which
+one its pages use; but ru «день» is uk «день», not «дін». Proper names (and
+words no dictionary knows) are checked against the words of the archive
+instead, where names live.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ PART_OF_SPEECH = {
     "NUMR": "NUMR",
 }
 MAX_COGNATES = 3
+COST_BESIDE_SAME_SPELLING = 1  # where the spelling is a word there too, only cheap rewrites
 # Readings a dictionary marks as misspelt, distorted, slang or archaic are not equivalents.
 NONSTANDARD = frozenset({"Dist", "Slng", "Erro", "Infr", "Arch"})
 
@@ -65,14 +70,15 @@ def other(language: str) -> str:
 
 
 @lru_cache(maxsize=20_000)
-def lemma_reading(lemma: str, language: str) -> Reading | None:
-    """The readings of ``lemma`` as a lemma (not as a form of another word); None if none."""
+def lemma_reading(lemma: str, language: str, standard: bool = False) -> Reading | None:
+    """The readings of ``lemma`` as a lemma (not as a form of another word); None if none.
+    ``standard``: only readings the dictionary does not mark as nonstandard."""
     parses = [
         p
         for p in morphology(language).parse(lemma)
         if p.is_known
         and _same_word(fold(p.normal_form), lemma)
-        and not NONSTANDARD & p.tag.grammemes
+        and not (standard and NONSTANDARD & p.tag.grammemes)
     ]
     if not parses:
         return None
@@ -94,23 +100,52 @@ def cognates(lemma: str, language: str) -> tuple[str, ...]:
     """Lemmas of the other language that ``lemma`` (a dictionary lemma) regularly becomes."""
     reading = lemma_reading(lemma, language)
     target = other(language)
-    if reading is None or _agrees(lemma_reading(lemma, target), reading):
-        return ()  # unknown here, or the same word there: spelt alike, it matches already
-    words = morphology(target).dictionary.words
-    found = SPELLERS[(language, target)].spellings(lemma, words.has_keys_with_prefix)
-    confirmed = {
-        candidate: cost
-        for candidate, cost in found.items()
-        if candidate != lemma and _agrees(lemma_reading(candidate, target), reading)
-    }
-    return _cheapest(confirmed)
+    if reading is None:
+        return ()
+    as_words: dict[str, int] = {}
+    as_names: dict[str, int] = {}
+    for candidate, cost in _spellings(lemma, language).items():
+        found = lemma_reading(candidate, target, True)
+        if candidate == lemma or found is None:
+            continue
+        if found.parts & reading.parts:
+            as_words[candidate] = cost
+        elif found.person_parts & reading.person_parts:
+            as_names[candidate] = cost
+    if _spelt_alike(lemma, target, reading):  # день is день there: only a regular rewrite
+        as_words = {w: c for w, c in as_words.items() if c <= COST_BESIDE_SAME_SPELLING}
+        as_names = {w: c for w, c in as_names.items() if c <= COST_BESIDE_SAME_SPELLING}
+    # a word that is also a surname (вітер) is a word first: ветер, not the name Витер
+    return _cheapest(as_words or as_names)
 
 
-def _agrees(candidate: Reading | None, source: Reading) -> bool:
-    """The same part of speech, as a word or as a person's name."""
-    return candidate is not None and bool(
-        candidate.parts & source.parts or candidate.person_parts & source.person_parts
+def _spelt_alike(lemma: str, target: str, reading: Reading) -> bool:
+    """The other dictionary has the very spelling, as the same part of speech."""
+    there = lemma_reading(lemma, target, True)
+    return there is not None and bool(
+        there.parts & reading.parts or there.person_parts & reading.person_parts
     )
+
+
+def _spellings(lemma: str, language: str) -> dict[str, int]:
+    """The other language's spellings of a lemma; a hyphenated one part by part (the
+    dictionaries hold прем'єр and міністр, not прем'єр-міністр)."""
+    target = other(language)
+    words = morphology(target).dictionary.words
+    speller = SPELLERS[(language, target)]
+    if "-" not in lemma.strip("-"):
+        return speller.spellings(lemma, words.has_keys_with_prefix)
+    joined: dict[str, int] = {"": 0}
+    for part in lemma.split("-"):
+        options = speller.spellings(part, words.has_keys_with_prefix)
+        if part in words:
+            options.setdefault(part, 0)
+        joined = {
+            f"{left}-{right}" if left else right: cost + extra
+            for left, cost in joined.items()
+            for right, extra in options.items()
+        }
+    return joined
 
 
 def _cheapest(costs: dict[str, int]) -> tuple[str, ...]:
@@ -119,6 +154,12 @@ def _cheapest(costs: dict[str, int]) -> tuple[str, ...]:
     best = min(costs.values())
     chosen = sorted(word for word, cost in costs.items() if cost == best)
     return tuple(chosen[:MAX_COGNATES])
+
+
+def is_person(lemma: str, language: str) -> bool:
+    """The dictionary reads the lemma as a person's name (and maybe as a word too)."""
+    reading = lemma_reading(lemma, language)
+    return reading is not None and reading.person
 
 
 def spelled_in_archive(
