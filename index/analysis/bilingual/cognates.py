@@ -48,8 +48,9 @@ PART_OF_SPEECH = {
 }
 MAX_COGNATES = 3
 COST_BESIDE_SAME_SPELLING = 1  # where the spelling is a word there too, only cheap rewrites
-# Readings a dictionary marks as misspelt, distorted, slang or archaic are not equivalents.
-NONSTANDARD = frozenset({"Dist", "Slng", "Erro", "Infr", "Arch"})
+# Readings a dictionary marks as misspelt, distorted, slang, archaic or an alternative
+# spelling are not equivalents.
+NONSTANDARD = frozenset({"Dist", "Slng", "Erro", "Infr", "Arch", "alt"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -98,10 +99,15 @@ def _same_word(a: str, b: str) -> bool:
 @lru_cache(maxsize=20_000)
 def cognates(lemma: str, language: str) -> tuple[str, ...]:
     """Lemmas of the other language that ``lemma`` (a dictionary lemma) regularly becomes."""
+    return _cheapest(_confirmed(lemma, language))
+
+
+def _confirmed(lemma: str, language: str) -> dict[str, int]:
+    """The other language's lemmas the rules spell ``lemma`` as, with their costs."""
     reading = lemma_reading(lemma, language)
     target = other(language)
     if reading is None:
-        return ()
+        return {}
     as_words: dict[str, int] = {}
     as_names: dict[str, int] = {}
     for candidate, cost in _spellings(lemma, language).items():
@@ -116,7 +122,7 @@ def cognates(lemma: str, language: str) -> tuple[str, ...]:
         as_words = {w: c for w, c in as_words.items() if c <= COST_BESIDE_SAME_SPELLING}
         as_names = {w: c for w, c in as_names.items() if c <= COST_BESIDE_SAME_SPELLING}
     # a word that is also a surname (вітер) is a word first: ветер, not the name Витер
-    return _cheapest(as_words or as_names)
+    return as_words or as_names
 
 
 def _spelt_alike(lemma: str, target: str, reading: Reading) -> bool:
