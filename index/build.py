@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
-import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,9 +34,12 @@ from index.quotes import attach_quotes
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
 from index.store import build_lock, discard, new_version_dir, swap_in
+from index.workers import DEFAULT_BUDGET, Budget, Done, Overrun, Running, Supervisor
 
 LOGGER = logging.getLogger(__name__)
 REPORT_NAME = "rebuild-report.json"
+SLOWEST_LISTED = 5
+SLOW_PAGE_SECONDS = 3.0  # a page running this long is named on the progress line
 WRITER_MEMORY_MB = 256
 # Segments stay as separate files: Whoosh reads a compound segment's postings into
 # memory whole (a BytesIO copy per open searcher: 755 MB at 100k documents).
@@ -63,6 +66,7 @@ class RebuildSummary:
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path)
 
     def skipped_by_reason(self) -> Counter[str]:
         return Counter(_reason_kind(skip.reason) for skip in self.skipped)
@@ -80,6 +84,9 @@ class RebuildSummary:
         lines += [
             f"  {count} × {reason}" for reason, count in self.skipped_by_reason().most_common()
         ]
+        if self.slowest:
+            lines.append("slowest pages:")
+            lines += [f"  {seconds:.1f} s  {path}" for seconds, path in self.slowest]
         lines.append(f"report: {self.index / REPORT_NAME}")
         return lines
 
@@ -109,6 +116,10 @@ def _extract_job(job: tuple[Path, StoredPage]) -> Article | Skip:
     return extract_stored(*job)
 
 
+def _job_path(job: tuple[Path, StoredPage]) -> str:
+    return job[1].path
+
+
 def list_pages(root: Path, skipped: list[Skip]) -> list[StoredPage]:
     pages: list[StoredPage] = []
     for file in walk_archive(root):
@@ -119,13 +130,35 @@ def list_pages(root: Path, skipped: list[Skip]) -> list[StoredPage]:
     return pages
 
 
-def extract_all(root: Path, pages: list[StoredPage], jobs: int) -> Iterator[Article | Skip]:
-    work = [(root, page) for page in pages]
-    if jobs <= 1:
-        yield from map(_extract_job, work)
-        return
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap_unordered(_extract_job, work, chunksize=8)
+def extract_all(
+    root: Path,
+    pages: list[StoredPage],
+    jobs: int,
+    budget: Budget = DEFAULT_BUDGET,
+    on_tick: Callable[[list[Running]], None] | None = None,
+) -> Iterator[tuple[Article | Skip, float]]:
+    """Each page's Article or Skip and its seconds, in watched workers (see workers.py)."""
+    supervisor: Supervisor[tuple[Path, StoredPage], Article | Skip] = Supervisor(
+        _extract_job,
+        jobs=jobs,
+        budget=budget,
+        label=_job_path,
+        on_tick=on_tick,
+        slow_after=SLOW_PAGE_SECONDS,
+    )
+    for done in supervisor.run((root, page) for page in pages):
+        yield _outcome(done), done.seconds
+
+
+def _outcome(done: Done[tuple[Path, StoredPage], Article | Skip]) -> Article | Skip:
+    if isinstance(done.outcome, Overrun):
+        return Skip(_job_path(done.item), done.outcome.reason)
+    return done.outcome
+
+
+def slow_note(running: list[Running]) -> str:
+    """The progress line's word on pages that have been running long."""
+    return ", ".join(f"still reading {r.label} ({r.seconds:.0f} s)" for r in running)
 
 
 def _capture_order(article: Article) -> tuple[bool, datetime, str]:
@@ -164,8 +197,10 @@ def rebuild(
     jobs: int = 1,
     stream: TextIO | None = None,
     interactive: bool | None = None,
+    budget: Budget = DEFAULT_BUDGET,
 ) -> RebuildSummary:
-    """Build a fresh index of ``archive`` and swap it in at ``index``."""
+    """Build a fresh index of ``archive`` and swap it in at ``index``; each page is
+    read within ``budget`` or skipped."""
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
@@ -177,7 +212,9 @@ def rebuild(
         version = new_version_dir(index)
         try:
             with _stage(summary, "extract"):
-                extracted = gather(archive, pages, jobs, summary, stream, interactive)
+                extracted = gather(
+                    archive, pages, jobs, summary, stream, interactive, budget=budget
+                )
             say(stream, "merging repeated captures and grouping reprints")
             with _stage(summary, "captures and reprints"):
                 documents = documents_of(extracted, summary, archive, len(pages))
@@ -212,6 +249,7 @@ def gather(
     stream: TextIO | None,
     interactive: bool | None,
     reused: dict[str, Article] | None = None,
+    budget: Budget = DEFAULT_BUDGET,
 ) -> list[Article]:
     """Articles and list pages of ``pages``: reused ones as given, the rest extracted."""
     reused = reused or {}
@@ -219,13 +257,20 @@ def gather(
     extracted = [reused[page.path] for page in pages if page.path in reused]
     progress.advance(len(extracted))
     todo = [page for page in pages if page.path not in reused]
-    for result in extract_all(archive, todo, jobs):
+    timings: list[tuple[float, str]] = []
+
+    def note_slow(running: list[Running]) -> None:
+        progress.tick(slow_note(running))
+
+    for result, seconds in extract_all(archive, todo, jobs, budget, note_slow):
         progress.advance()
+        timings.append((seconds, result.path))
         if isinstance(result, Skip):
             summary.skipped.append(result)
         else:
             extracted.append(result)
     progress.finish()
+    summary.slowest = heapq.nlargest(SLOWEST_LISTED, timings)
     return extracted
 
 
@@ -273,6 +318,9 @@ def write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
         "seconds": round(summary.seconds, 3),
         "stage_seconds": {name: round(value, 3) for name, value in summary.stages.items()},
         "skipped_by_reason": dict(summary.skipped_by_reason()),
+        "slowest_pages": [
+            {"path": path, "seconds": round(seconds, 3)} for seconds, path in summary.slowest
+        ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
     }
     temporary = version / f".{REPORT_NAME}.tmp"

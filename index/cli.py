@@ -16,6 +16,7 @@ from index.extract import ExtractionError, extract_page
 from index.quotes import attach_quotes
 from index.store import IndexLocationError
 from index.update import update
+from index.workers import DEFAULT_BUDGET, Budget, Overrun, Supervisor
 
 DEFAULT_INDEX = Path("var/index")
 DEFAULT_JOBS = min(4, os.cpu_count() or 1)
@@ -43,8 +44,31 @@ def cli() -> None:
     """pidshyvka: search archives of Ukrainian news stored as HTML."""
 
 
+def budget_options(function: Callable) -> Callable:
+    """--page-timeout and --page-memory: what one page may take before it is skipped."""
+    function = click.option(
+        "--page-memory",
+        type=click.IntRange(0),
+        default=DEFAULT_BUDGET.megabytes,
+        show_default=True,
+        help="MB one page may need before it is skipped (0: no limit).",
+    )(function)
+    return click.option(
+        "--page-timeout",
+        type=click.FloatRange(0),
+        default=DEFAULT_BUDGET.seconds,
+        show_default=True,
+        help="Seconds one page may take before it is skipped (0: no limit).",
+    )(function)
+
+
+def page_budget(page_timeout: float, page_memory: int) -> Budget:
+    return Budget(seconds=page_timeout or None, megabytes=page_memory or None)
+
+
 def archive_command(function: Callable) -> Callable:
-    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs."""
+    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs, the budget."""
+    function = budget_options(function)
     function = click.option(
         "--jobs",
         type=click.IntRange(1, 64),
@@ -63,10 +87,10 @@ def archive_command(function: Callable) -> Callable:
     return click.argument("archive", type=click.Path(path_type=Path))(function)
 
 
-def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int) -> None:
+def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int, budget: Budget) -> None:
     """Run a rebuild or update; failures become one clear line, and the old index stays."""
     try:
-        summary = build(archive, index_dir, jobs=jobs)
+        summary = build(archive, index_dir, jobs=jobs, budget=budget)
     except (RebuildError, IndexLocationError) as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:
@@ -77,16 +101,20 @@ def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int) -> Non
 
 @cli.command("rebuild")
 @archive_command
-def rebuild_command(archive: Path, index_dir: Path, jobs: int) -> None:
+def rebuild_command(
+    archive: Path, index_dir: Path, jobs: int, page_timeout: float, page_memory: int
+) -> None:
     """Index every stored page under ARCHIVE into a fresh index, swapped in when complete."""
-    run_build(rebuild, archive, index_dir, jobs)
+    run_build(rebuild, archive, index_dir, jobs, page_budget(page_timeout, page_memory))
 
 
 @cli.command("update")
 @archive_command
-def update_command(archive: Path, index_dir: Path, jobs: int) -> None:
+def update_command(
+    archive: Path, index_dir: Path, jobs: int, page_timeout: float, page_memory: int
+) -> None:
     """Index only new or changed pages under ARCHIVE and drop pages that are gone."""
-    run_build(update, archive, index_dir, jobs)
+    run_build(update, archive, index_dir, jobs, page_budget(page_timeout, page_memory))
 
 
 def extraction_json(path: Path) -> dict:
@@ -98,19 +126,31 @@ def extraction_json(path: Path) -> dict:
     return {key: data[key] for key in EXTRACT_KEYS}
 
 
+def extraction_or_error(path: Path) -> dict | str:
+    """What `extract` prints for one file, or why it cannot."""
+    try:
+        return extraction_json(path)
+    except (ExtractionError, OSError) as err:
+        return str(err)
+
+
 @cli.command("extract")
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def extract_command(files: tuple[Path, ...], as_json: bool) -> None:
+@budget_options
+def extract_command(
+    files: tuple[Path, ...], as_json: bool, page_timeout: float, page_memory: int
+) -> None:
     """Print the article extracted from each stored page."""
     failed = False
-    for path in files:
-        try:
-            data = extraction_json(path)
-        except (ExtractionError, OSError) as err:
-            click.echo(f"{path}: {err}", err=True)
+    supervisor = Supervisor(extraction_or_error, budget=page_budget(page_timeout, page_memory))
+    for done in supervisor.run(files):
+        path, data = done.item, done.outcome
+        if isinstance(data, Overrun | str):
+            reason = data.reason if isinstance(data, Overrun) else data
+            click.echo(f"{path}: {reason}", err=True)
             failed = True
             continue
         if as_json:

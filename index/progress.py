@@ -26,12 +26,21 @@ class Progress:
         self.done = 0
         self.started = time.monotonic()
         self._last_report = 0.0
+        self.note = ""  # what is slow right now, shown after the counts
 
     def advance(self, count: int = 1) -> None:
         self.done += count
+        self._report_if_due(final=self.done == self.total)
+
+    def tick(self, note: str = "") -> None:
+        """Nothing finished, but the line may be due again, now with ``note``."""
+        self.note = note
+        self._report_if_due()
+
+    def _report_if_due(self, *, final: bool = False) -> None:
         now = time.monotonic()
         interval = 0.2 if self.interactive else LOG_EVERY_SECONDS
-        if now - self._last_report >= interval or self.done == self.total:
+        if now - self._last_report >= interval or final:
             self._last_report = now
             self._report(now)
 
@@ -43,17 +52,18 @@ class Progress:
         rate = self.rate()
         remaining = (self.total - self.done) / rate if rate > 0 else 0.0
         share = self.done / self.total if self.total else 1.0
-        return (
+        line = (
             f"{self.done}/{self.total} {self.label} ({share:.0%}), {rate:.1f} {self.label}/s, "
             f"ETA {_clock(remaining)}"
         )
+        return f"{line}; {self.note}" if self.note else line
 
     def _report(self, now: float) -> None:
         if self.interactive:
             width = 30
             filled = int(width * (self.done / self.total if self.total else 1))
             bar = "█" * filled + "·" * (width - filled)
-            self.stream.write(f"\r{self.stage}: {bar} {self._line(now)}  ")
+            self.stream.write(f"\r\033[K{self.stage}: {bar} {self._line(now)}")
         else:
             self.stream.write(f"{self.stage}: {self._line(now)}\n")
         self.stream.flush()

@@ -35,6 +35,7 @@ from index.build import (
 from index.cache import CachedPage, cache_of, cache_usable, load_cache, save_cache
 from index.schema import article_digest, article_document, schema_matches
 from index.store import build_lock
+from index.workers import DEFAULT_BUDGET, Budget
 
 
 @dataclass(slots=True)
@@ -83,12 +84,15 @@ def update(
     jobs: int = 1,
     stream: TextIO | None = None,
     interactive: bool | None = None,
+    budget: Budget = DEFAULT_BUDGET,
 ) -> UpdateSummary:
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
     if not _updatable(index):
-        result = rebuild(archive, index, jobs=jobs, stream=stream, interactive=interactive)
+        result = rebuild(
+            archive, index, jobs=jobs, stream=stream, interactive=interactive, budget=budget
+        )
         return UpdateSummary(
             **{f: getattr(result, f) for f in RebuildSummary.__slots__},
             full_rebuild=True,
@@ -101,7 +105,9 @@ def update(
     with build_lock(index):
         version = index.resolve()
         reused = _unchanged(pages, load_cache(version))
-        extracted = gather(archive, pages, jobs, summary, stream, interactive, reused=reused)
+        extracted = gather(
+            archive, pages, jobs, summary, stream, interactive, reused=reused, budget=budget
+        )
         summary.reused, summary.extracted = len(reused), len(pages) - len(reused)
         documents = documents_of(extracted, summary, archive, len(pages))
         _apply(version, documents, summary)

@@ -181,3 +181,46 @@ def _links_and_specials(folder: Path) -> int:
     locked.write_bytes(good_page().encode())
     locked.chmod(0)
     return made + 1
+
+
+CODEC_CHARSETS = ("rot-13", "uu", "zlib", "base64", "bz2", "hex", "punycode", "idna", "utf-7")
+
+
+def write_heavy_pages(folder: Path, scale: int = 1) -> dict[str, str]:
+    """Pages that are costly rather than broken, from the hostile-archive report, and
+    pages whose charset names a codec that is no text encoding. ``scale`` multiplies the
+    element counts (1: 200,000 unclosed <p><span>, 100,000 nested <div>, 200,000 links).
+    Returns each written path (relative to ``folder``) and what it holds."""
+    head = '<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>{}</title></head>'
+    sentence = "<p>Міська рада ухвалила рішення про ремонт доріг у трьох районах міста.</p>"
+    pages = {
+        "heavy/unclosed-p-span.html": (
+            "200,000 unclosed <p><span>",
+            head.format("Незакриті абзаци") + "<body>" + "<p><span>слово " * 200_000 * scale,
+        ),
+        "heavy/nested-divs.html": (
+            "100,000 nested <div>",
+            head.format("Глибока сторінка")
+            + "<body>"
+            + "<div>" * 100_000 * scale
+            + sentence
+            + "</div>" * 100_000 * scale
+            + "</body></html>",
+        ),
+        "heavy/links.html": (
+            "200,000 <a> links",
+            head.format("Сторінка посилань")
+            + "<body>"
+            + "".join(f"<a href=/{i}>{i}</a> " for i in range(200_000 * scale))
+            + "</body></html>",
+        ),
+    }
+    written = {}
+    for name, (what, html) in pages.items():
+        _write(folder, name, html.encode())
+        written[name] = what
+    for charset in CODEC_CHARSETS:
+        name = f"heavy/charset-{charset}.html"
+        _write(folder, name, good_page("Житомир і Чернігів", charset).encode("cp1251"))
+        written[name] = f"charset {charset} in cp1251 bytes"
+    return written
