@@ -7,7 +7,7 @@ from datetime import datetime
 
 from index.article import Article
 from index.extract import fields
-from index.extract.body import extract_paragraphs, figure_captions, find_container
+from index.extract.body import extract_paragraphs, figure_captions, find_container, text_sizes
 from index.extract.capture import capture_time
 from index.extract.decode import decode_page
 from index.extract.kind import is_list_page
@@ -49,9 +49,12 @@ def _build(page: Page, data: bytes) -> Article:
     domain = fields.registrable_domain(canonical or page_url) or fields.domain_from_path(page.path)
     title = fields.title(page) or ""
     source = fields.source(page, domain, title)
-    container = find_container(page.soup)
+    sizes = text_sizes(page.soup)
+    container = find_container(page.soup, sizes)
     lead = fields.lead(page, container) or ""
-    paragraphs = extract_paragraphs(container, {title, lead}) if container is not None else []
+    paragraphs = (
+        extract_paragraphs(container, {title, lead}, sizes) if container is not None else []
+    )
     if not lead:
         description = fields.description(page)
         lead = description if description and description not in paragraphs else ""
@@ -80,7 +83,7 @@ def _build(page: Page, data: bytes) -> Article:
         body=body,
         captions=figure_captions(page.soup),
     )
-    if is_list_page(page, body, container, page_url, title):
+    if is_list_page(page, body, container, page_url, title, sizes):
         article.kind = "list"
     elif not (title or body):
         raise ExtractionError("no title and no text")

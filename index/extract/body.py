@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -14,6 +15,7 @@ from index.extract.selectors import (
     BOILERPLATE_LINES,
     BOILERPLATE_TAGS,
 )
+from index.extract.textsize import TextSizes
 
 MIN_HINTED_SHARE = 0.6  # a hinted container must hold this share of the densest one's text
 LINK_HEAVY_SHARE = 0.8
@@ -36,37 +38,54 @@ def is_boilerplate(element: Tag) -> bool:
     return any(BOILERPLATE_HINTS.search(marker) for marker in _markers(element))
 
 
-def _inside_boilerplate(element: Tag, container: Tag) -> bool:
-    for parent in element.parents:
-        if parent is container:
-            return False
-        if is_boilerplate(parent):
-            return True
-    return False
-
-
 def clean_text(element: Tag) -> str:
     """Rendered text: inline tags join without spaces (a <br> was made a space at parse)."""
     return " ".join(element.get_text().split())
 
 
-def _inside_furniture_tags(element: Tag) -> bool:
-    return any(parent.name in BOILERPLATE_TAGS for parent in element.parents)
+def text_sizes(soup: BeautifulSoup) -> TextSizes:
+    """Every element's text lengths, for the whole page in one pass."""
+    return TextSizes(soup.body or soup, is_boilerplate)
 
 
-def _paragraph_scores(root: Tag) -> dict[int, tuple[Tag, float]]:
+def _under(root: Tag, marks: Callable[[Tag], bool]) -> set[int]:
+    """Ids of the elements inside ``root`` with an ancestor below ``root`` that ``marks``.
+
+    One walk in document order (parents before children), however deep the tree.
+    """
+    marked: set[int] = set()
+    under: set[int] = set()
+    for element in root.find_all(True):
+        parent = element.parent
+        if parent is not root and (id(parent) in under or id(parent) in marked):
+            under.add(id(element))
+        if marks(element):
+            marked.add(id(element))
+    return under
+
+
+def _is_furniture_tag(element: Tag) -> bool:
+    return element.name in BOILERPLATE_TAGS
+
+
+def _is_block(element: Tag) -> bool:
+    return element.name in BLOCK_TAGS
+
+
+def _paragraph_scores(root: Tag, sizes: TextSizes) -> dict[int, tuple[Tag, float]]:
     """Text per parent of paragraphs (half to the grandparent), readability-style.
 
     Only furniture tags count against a paragraph here: class names of far
     ancestors («small-comments» around a whole article) mislead too often.
     """
+    furnished = _under(root, _is_furniture_tag)
+    inside_root_furniture = any(_is_furniture_tag(tag) for tag in (root, *root.parents))
     scores: dict[int, list] = defaultdict(lambda: [None, 0.0])
     for paragraph in root.find_all("p"):
-        if _inside_furniture_tags(paragraph):
+        if inside_root_furniture or id(paragraph) in furnished:
             continue
-        text = clean_text(paragraph)
-        length = len(text)
-        if length < 25 or _is_link_teaser(paragraph, text):
+        length = sizes.length(paragraph)
+        if length < 25 or _is_link_teaser(paragraph, length, sizes):
             continue
         parent = paragraph.parent
         if isinstance(parent, Tag):
@@ -79,20 +98,13 @@ def _paragraph_scores(root: Tag) -> dict[int, tuple[Tag, float]]:
     return {key: (tag, score) for key, (tag, score) in scores.items()}
 
 
-def _text_amount(container: Tag) -> int:
-    return sum(
-        len(clean_text(p))
-        for p in container.find_all(BLOCK_TAGS)
-        if not _inside_boilerplate(p, container)
-    )
-
-
-def find_container(soup: BeautifulSoup) -> Tag | None:
+def find_container(soup: BeautifulSoup, sizes: TextSizes | None = None) -> Tag | None:
+    sizes = sizes or text_sizes(soup)
     body = soup.body or soup
     marked = body.find(attrs={"itemprop": lambda v: v and "articlebody" in v.lower()})
-    if isinstance(marked, Tag) and _text_amount(marked) > 0:
+    if isinstance(marked, Tag) and sizes.block_text(marked) > 0:
         return marked
-    scores = _paragraph_scores(body)
+    scores = _paragraph_scores(body, sizes)
     densest = max(scores.values(), key=lambda pair: pair[1], default=(None, 0.0))
     hinted = [
         element
@@ -100,50 +112,50 @@ def find_container(soup: BeautifulSoup) -> Tag | None:
         if not is_boilerplate(element) and any(BODY_HINTS.search(m) for m in _markers(element))
     ]
     hinted += body.find_all("article")
-    best_hint = max(hinted, key=_text_amount, default=None)
-    if best_hint is not None and _text_amount(best_hint) >= MIN_HINTED_SHARE * densest[1]:
+    best_hint = max(hinted, key=sizes.block_text, default=None)
+    if best_hint is not None and sizes.block_text(best_hint) >= MIN_HINTED_SHARE * densest[1]:
         return best_hint
     return densest[0]
 
 
-def _is_link_teaser(element: Tag, text: str) -> bool:
-    if len(text) > SHORT_PARAGRAPH:
+def _is_link_teaser(element: Tag, length: int, sizes: TextSizes) -> bool:
+    if length > SHORT_PARAGRAPH:
         return False
-    linked = sum(len(clean_text(a)) for a in element.find_all("a"))
-    return linked >= LINK_HEAVY_SHARE * len(text)
-
-
-def _nested_in_block(element: Tag, container: Tag) -> bool:
-    for parent in element.parents:
-        if parent is container:
-            return False
-        if parent.name in BLOCK_TAGS:
-            return True
-    return False
+    return sizes.linked(element) >= LINK_HEAVY_SHARE * length
 
 
 def _blocks(container: Tag) -> list[Tag]:
+    in_furniture = _under(container, is_boilerplate)
+    nested = _under(container, _is_block)
     return [
         element
         for element in container.find_all(BLOCK_TAGS)
-        if not is_boilerplate(element)
-        and not _inside_boilerplate(element, container)
-        and not _nested_in_block(element, container)
+        if id(element) not in in_furniture
+        and id(element) not in nested
+        and not is_boilerplate(element)
     ]
 
 
 def _loose_lines(container: Tag) -> list[str]:
     """Text written straight into a cell or div, one line per <br>."""
+    in_furniture = _under(container, is_boilerplate)
+
+    def shown(node: NavigableString) -> bool:
+        parent = node.parent
+        if parent is None or parent is container:
+            return True
+        return id(parent) not in in_furniture and not is_boilerplate(parent)
+
     text = "".join(
         str(node)
         for node in container.descendants
-        if isinstance(node, NavigableString) and not _inside_boilerplate(node, container)
+        if isinstance(node, NavigableString) and shown(node)
     )
     lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
     return [line for line in lines if line]
 
 
-def extract_paragraphs(container: Tag, skip: set[str]) -> list[str]:
+def extract_paragraphs(container: Tag, skip: set[str], sizes: TextSizes | None = None) -> list[str]:
     """Paragraphs of running text, without furniture and without the title or lead."""
     blocks = _blocks(container)
     texts = (
@@ -151,11 +163,13 @@ def extract_paragraphs(container: Tag, skip: set[str]) -> list[str]:
         if blocks
         else [(container, line) for line in _loose_lines(container)]
     )
+    if blocks and sizes is None:
+        sizes = TextSizes(container, is_boilerplate)
     paragraphs = []
     for element, text in texts:
         if not text or text in skip or BOILERPLATE_LINES.match(text):
             continue
-        if blocks and _is_link_teaser(element, text):
+        if sizes is not None and blocks and _is_link_teaser(element, len(text), sizes):
             continue
         paragraphs.append(text)
     return paragraphs

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from index.extract.body import clean_text
+from index.extract.body import clean_text, is_boilerplate
 from index.extract.jsonld import declares_list_page
 from index.extract.meta import first_meta
 from index.extract.page import Page
+from index.extract.textsize import TextSizes
 
 MIN_ARTICLE_WORDS = 40
 MIN_SHORT_ARTICLE_WORDS = 15  # a page with one headline and this much text is a short news item
@@ -28,7 +29,12 @@ def text_follows_headline(title: str, body_text: str) -> bool:
 
 
 def is_list_page(
-    page: Page, body_text: str, container: Tag | None, url: str | None, title: str = ""
+    page: Page,
+    body_text: str,
+    container: Tag | None,
+    url: str | None,
+    title: str = "",
+    sizes: TextSizes | None = None,
 ) -> bool:
     """Declared articles are articles; otherwise a front-page URL, or little running
     text beside many headline links, makes a list page."""
@@ -47,7 +53,7 @@ def is_list_page(
         and text_follows_headline(title, body_text)
     ):
         return False
-    dense_text = container is not None and _link_density(container) <= LINK_DENSITY_LIST
+    dense_text = container is not None and _link_density(container, sizes) <= LINK_DENSITY_LIST
     if words >= MIN_ARTICLE_WORDS and dense_text and text_follows_headline(title, body_text):
         return False
     return declares_list_page(page.jsonld) or og_type == "website" or _many_headlines(page)
@@ -57,10 +63,10 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path
 
 
-def _link_density(container: Tag) -> float:
-    text = len(clean_text(container)) or 1
-    linked = sum(len(clean_text(a)) for a in container.find_all("a"))
-    return linked / text
+def _link_density(container: Tag, sizes: TextSizes | None) -> float:
+    if sizes is None:
+        sizes = TextSizes(container, is_boilerplate)
+    return sizes.linked(container) / (sizes.length(container) or 1)
 
 
 def _many_headlines(page: Page) -> bool:
