@@ -30,11 +30,31 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "replace").lower()
+    return text_encoding(match.group(1).decode("ascii", "replace").lower())
+
+
+_ASCII_PROBE = rb'<html lang="uk"><meta charset=x> Kyiv 2024-01-31, 10:00 (ok)? C:\u0041 +AGE-'
+
+
+def text_encoding(name: str) -> str | None:
+    """The registry's name for ``name`` if it is a text encoding a page could be in.
+
+    The registry also holds codecs that are not (rot-13, zlib, base64, hex, uu,
+    punycode, idna): a page declaring one is decoded by detection instead. HTML
+    requires an encoding that reads ASCII as ASCII, which also rules out UTF-7
+    and the escape codecs.
+    """
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    try:
+        reads_ascii = _ASCII_PROBE.decode(info.name, "replace") == _ASCII_PROBE.decode("ascii")
+    except Exception:  # a codec may raise anything on bytes it was not made for
+        return None
+    return info.name if reads_ascii else None
 
 
 def decode_page(data: bytes) -> Decoded:
