@@ -55,16 +55,23 @@ def test_names_both_ways() -> None:
 
 
 def test_latin_spellings_are_confirmed_by_the_archive() -> None:
-    archive = {"трамп", "байден", "банк"}
+    archive = {"бондарчук", "шевчишин", "банк"}  # names the lists do not hold: spelt by rule
 
     def alive(prefix: str) -> bool:
         return any(word.startswith(prefix) for word in archive)
 
-    found = [e.word for e in latin_spellings("trump", alive, archive.__contains__)]
-    assert found == ["трамп"]
-    assert [e.word for e in latin_spellings("biden", alive, archive.__contains__)] == ["байден"]
+    found = [e.word for e in latin_spellings("bondarchuk", alive, archive.__contains__)]
+    assert found == ["бондарчук"]
+    spelled = latin_spellings("shevchyshyn", alive, archive.__contains__)
+    assert [(e.word, e.how) for e in spelled] == [("шевчишин", "script")]
     assert latin_spellings("bank", alive, archive.__contains__) == ()  # a word, not a name
-    assert latin_spellings("trump", lambda _p: False, lambda _w: False) == ()
+    assert latin_spellings("bondarchuk", lambda _p: False, lambda _w: False) == ()
+
+
+def test_listed_latin_names_and_places_come_from_the_lists() -> None:
+    nothing = lambda _w: False  # noqa: E731
+    assert [e.word for e in latin_spellings("Kyiv", nothing, nothing)] == ["київ", "киев"]
+    assert {e.how for e in latin_spellings("Zelenskyy", nothing, nothing)} == {"lexicon"}
 
 
 def _article(doc_id: str, language: str, title: str, body: str, day: int = 1) -> Article:
@@ -180,7 +187,7 @@ def test_json_carries_the_expansions(client) -> None:
             "typed": "Trump",
             "equivalent": "Трамп",
             "language": "cyrl",
-            "how": "script",
+            "how": "lexicon",
             "terms": ["трамп"],
             "weight": 0.9,
         }
