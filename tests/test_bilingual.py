@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis.bilingual import latin_spellings
+from index.analysis.bilingual import equivalents, latin_spellings
 from index.analysis.bilingual.cognates import cognates
+from index.analysis.bilingual.lexicon import lexicon
 from index.analysis.bilingual.names import russian_names, ukrainian_names
 from index.article import Article
 from search import SearchRequest, run_search
@@ -132,6 +133,32 @@ def test_phrases_match_across_languages(searcher) -> None:
     assert found(searcher, '"президентські вибори"')[0] == {"uk1", "ru1"}
 
 
+def test_a_false_friend_never_expands(searcher) -> None:
+    # uk «неділя» is Sunday, ru «неделя» a week: the Russian weather page stays out
+    ids, result = found(searcher, "неділя")
+    assert ids == {"uk3"}
+    assert "неделя" not in [e.word for e in result.expansions]
+    assert found(searcher, "неделя")[0] == {"ru3"}
+
+
+def test_no_listed_false_friend_is_an_equivalent_either_way() -> None:
+    pairs = lexicon().false_friends
+    assert len(pairs) >= 100
+    expanded = [
+        (uk, ru)
+        for uk, ru in sorted(pairs)
+        if ru in {e.word for e in equivalents(uk, "uk")}
+        or uk in {e.word for e in equivalents(ru, "ru")}
+    ]
+    assert expanded == []
+
+
+def test_the_word_list_is_authoritative_for_the_words_it_holds() -> None:
+    assert [e.word for e in equivalents("питання", "uk")] == ["вопрос"]  # not «питание»
+    assert {e.how for e in equivalents("уряд", "uk")} == {"lexicon"}
+    assert "уряд" in [e.word for e in equivalents("правительство", "ru")]
+
+
 def test_exact_forms_and_marked_words_never_expand(searcher) -> None:
     ids, result = found(searcher, '="вибори"')
     assert "ru1" not in ids and result.expansions == []
@@ -194,3 +221,8 @@ def test_json_carries_the_expansions(client) -> None:
     ]
     assert client.get("/search.json?q=Trump&typed=1").get_json()["expansions"] == []
     assert client.get("/search.json?typed=maybe").status_code == 400
+
+
+def test_a_one_way_translation_is_not_searched_back() -> None:
+    assert [e.word for e in equivalents("провадження", "uk")] == ["производство"]
+    assert [e.word for e in equivalents("производство", "ru")] == ["виробництво"]

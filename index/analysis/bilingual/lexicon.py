@@ -1,7 +1,10 @@
 """The bilingual word lists, kept as data: translations, false friends, places, Latin names.
 
 Files in ``data/`` (TAB-separated, ``#`` starts a comment line):
-``lexicon.tsv`` (uk, ru[, ru …]): translations regular spelling rules cannot make;
+``lexicon.tsv`` (uk, ru[, ru …]): translations regular spelling rules cannot make
+(a Russian word written ``>word`` is searched for the Ukrainian one, not back:
+uk «провадження» is ru «производство» in law, but ru «производство» is mostly
+«виробництво»);
 ``false_friends.tsv`` (uk, ru, gloss): look-alikes that must never be matched;
 ``places.tsv`` (uk, ru, latin[, latin …]); ``latin_names.tsv`` (latin, uk, ru).
 """
@@ -17,6 +20,7 @@ from pathlib import Path
 from index.analysis.normalize import fold, normalise_surface
 
 DATA = Path(__file__).resolve().parent / "data"
+ONE_WAY = ">"
 
 
 @dataclass(slots=True)
@@ -39,9 +43,10 @@ class Lexicon:
         pair = (word, equivalent) if language == "uk" else (equivalent, word)
         return pair in self.false_friends
 
-    def add_pair(self, uk: str, ru: str) -> None:
+    def add_pair(self, uk: str, ru: str, *, both_ways: bool = True) -> None:
         _add(self.uk_to_ru[uk], ru)
-        _add(self.ru_to_uk[ru], uk)
+        if both_ways:
+            _add(self.ru_to_uk[ru], uk)
 
 
 def _add(values: list[str], value: str) -> None:
@@ -72,8 +77,11 @@ def _variants(column: str) -> list[str]:
 def lexicon(folder: Path = DATA) -> Lexicon:
     found = Lexicon()
     for uk, ru, *_ in rows("lexicon.tsv", folder):
-        for russian in _variants(ru):
-            found.add_pair(key(uk), russian)
+        for russian in ru.split(","):
+            one_way = russian.strip().startswith(ONE_WAY)
+            word = key(russian.strip().removeprefix(ONE_WAY))
+            if word:
+                found.add_pair(key(uk), word, both_ways=not one_way)
     for uk, ru, *_ in rows("false_friends.tsv", folder):
         found.false_friends.add((key(uk), key(ru)))
     for uk, ru, latin, *_ in rows("places.tsv", folder):

@@ -5,8 +5,10 @@ cost: the regular rewrites of letters the other alphabet lacks (і→и, є→е
 -ння→-ние, -ти→-ть) cost 0, optional ones (и→ы) 1, alternations that also
 make false friends (і→е, і→о as in хліб/хлеб, кінь/конь, an added or dropped
 soft sign) and the double consonants of loanwords that Ukrainian writes
-single (комісія/комиссия) cost 2. A rule may hold anywhere, only at the start
-or only at the end of the word. Every candidate a rule
+single (комісія/комиссия) cost 2; the prefixes від-/от-, під-/под-, роз-/раз-
+and a lengthened consonant against a soft sign (суддя/судья, стаття/статья)
+cost 1. A rule may hold anywhere, only at the start or only at the end of the
+word. Every candidate a rule
 makes must still be a word of the other language's dictionary (or, for a
 name, a word of the archive) before it is searched.
 """
@@ -82,6 +84,17 @@ UK_TO_RU = _rules(
     тися → ться 0 end
     ся → сь 2 end
     ець → ец 0 end
+    від → от 1 start
+    під → под 1 start
+    роз → раз 1 start
+    дд → дь 1
+    лл → ль 1
+    тт → ть 1
+    зз → зь 1
+    сс → сь 1
+    жж → жь 1
+    чч → чь 1
+    шш → шь 1
     """
 )
 
@@ -127,6 +140,17 @@ RU_TO_UK = _rules(
     тт → т 0
     кк → к 0
     пп → п 0
+    от → від 1 start
+    под → під 1 start
+    раз → роз 1 start
+    дья → ддя 1 end
+    лья → лля 1 end
+    тья → ття 1 end
+    зья → ззя 1 end
+    сья → сся 1 end
+    жья → жжя 1 end
+    чья → ччя 1 end
+    шья → шшя 1 end
     """
 )
 
