@@ -1,4 +1,8 @@
-"""Search results as CSV (every match, streamed) and as an Atom feed (the newest)."""
+"""Search results as CSV (every match, streamed) and as an Atom feed (the newest).
+
+CSV cells are made safe for spreadsheets (see ``spreadsheet_cell``); the JSON
+answers keep every text exactly as extracted.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,9 @@ CSV_COLUMNS = (
     "lead",
 )
 SUMMARY_CHARS = 400
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google
+# Sheets (OWASP "CSV Injection"); archived pages come from anywhere.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_rows(articles: Iterable[Article]) -> Iterator[str]:
@@ -44,11 +51,19 @@ def csv_rows(articles: Iterable[Article]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield flush()
     for article in articles:
-        writer.writerow(_csv_values(article))
+        writer.writerow([spreadsheet_cell(value) for value in _csv_values(article)])
         yield flush()
 
 
-def _csv_values(article: Article) -> list[str]:
+def spreadsheet_cell(value: str | int) -> str:
+    """A cell a spreadsheet shows as the text it is: a text that would start a formula
+    gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _csv_values(article: Article) -> list[str | int]:
     values = {
         **{name: getattr(article, name) for name in CSV_COLUMNS if hasattr(article, name)},
         "published": article.published.isoformat() if article.published else "",
@@ -56,7 +71,7 @@ def _csv_values(article: Article) -> list[str]:
         "speakers": "; ".join(article.speakers),
         "rubric": article.rubric or "",
     }
-    return [str(values[name]) for name in CSV_COLUMNS]
+    return [v if isinstance(v, int) else str(v) for v in (values[n] for n in CSV_COLUMNS)]
 
 
 def atom_feed(
