@@ -7,7 +7,6 @@ version turns each of those into a pass over a Python list.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from whoosh.util.times import long_to_datetime
 from index.extract.dates import KYIV
 from search.docsets import UNDATED, TermPostings, mask_of, postings_budget
 from search.histogram import DayCounts
+from search.version import version_key
 
 MULTIVALUED = frozenset({"speakers", "authors"})
 SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
@@ -55,15 +55,6 @@ class IndexColumns:
 
 _CACHE: dict[tuple, IndexColumns] = {}
 _LOCK = Lock()
-
-
-def version_key(searcher: Searcher) -> tuple:
-    """Which index version a searcher reads: its real folder, generation and size."""
-    index = getattr(searcher, "_ix", None)
-    folder = getattr(getattr(index, "storage", None), "folder", None)
-    generation = index.latest_generation() if index is not None else None
-    where = os.path.realpath(folder) if folder else id(index)
-    return (where, generation, searcher.reader().doc_count_all())
 
 
 def index_columns(searcher: Searcher) -> IndexColumns:

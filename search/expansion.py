@@ -12,6 +12,8 @@ an equivalent the person removed do not either.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from math import log
@@ -28,11 +30,15 @@ from index.analysis.bilingual import (
 from index.analysis.bilingual.cognates import is_person, spelled_in_archive
 from index.analysis.bilingual.lexicon import key
 from index.analysis.lemmas import dictionary_lemmas, lemmas, morphology
+from search.version import version_key
 
 EQUIVALENT_WEIGHT = 0.9  # an equivalent counts a little less than the word as written
 TEXT_FIELDS = ("title", "body", "quotes")
 MAX_EQUIVALENTS_PER_WORD = 6
 LANGS = ("uk", "ru")
+FOUND_CACHE_SIZE = 20_000  # words; each entry holds a few equivalents
+_FOUND: OrderedDict[tuple, list[Equivalent]] = OrderedDict()
+_FOUND_LOCK = threading.Lock()
 
 
 @dataclass(slots=True, frozen=True)
@@ -126,7 +132,7 @@ class Expander:
     def expand(self, written: str, terms: list[str]) -> list[Expansion]:
         """Equivalents of one written word whose own terms are ``terms``."""
         word = key(written)
-        found = self._of_latin(word) if is_latin_word(word) else self._of_cyrillic(word)
+        found = self._found(word)
         expansions: list[Expansion] = []
         own = set(terms) | self._skipped_terms()
         base = self.archive.frequency(t for t in terms if not t.startswith("="))
@@ -150,6 +156,22 @@ class Expander:
             if len(expansions) >= MAX_EQUIVALENTS_PER_WORD:
                 break
         return expansions
+
+    def _found(self, word: str) -> list[Equivalent]:
+        """The word's equivalents held by this index version, worked out once per version:
+        spelling a Latin name or an unpaired name walks the index's term list."""
+        cache_key = (version_key(self.archive.searcher), word, self.language)
+        with _FOUND_LOCK:
+            cached = _FOUND.get(cache_key)
+            if cached is not None:
+                _FOUND.move_to_end(cache_key)
+                return cached
+        found = self._of_latin(word) if is_latin_word(word) else self._of_cyrillic(word)
+        with _FOUND_LOCK:
+            _FOUND[cache_key] = found
+            while len(_FOUND) > FOUND_CACHE_SIZE:
+                _FOUND.popitem(last=False)
+        return found
 
     def _skipped_terms(self) -> set[str]:
         """The terms of removed equivalents: no other equivalent brings them back."""
