@@ -70,6 +70,18 @@ WORDS: dict[str, dict[str, str]] = {
     "cite": {"uk": "Як цитувати", "en": "How to cite"},
     "speaker_page": {"uk": "Усі цитати", "en": "All quotes"},
     "back": {"uk": "До пошуку", "en": "Back to search"},
+    "not_found": {
+        "uk": "Такої сторінки в архіві немає: можливо, статтю прибрали під час перебудови індексу.",
+        "en": "There is no such page in the archive: the article may have gone in a rebuild.",
+    },
+    "error_title": {"uk": "Помилка", "en": "Error"},
+    "past_the_end": {
+        "uk": "На цій сторінці результатів уже немає.",
+        "en": "There are no results on this page.",
+    },
+    "last_page": {"uk": "Остання сторінка", "en": "Last page"},
+    "previous_page": {"uk": "Попередня", "en": "Previous"},
+    "next_page": {"uk": "Наступна", "en": "Next"},
     "no_title": {"uk": "Без заголовка", "en": "Untitled"},
     "date_unknown": {"uk": "дата невідома", "en": "date unknown"},
     "language_switch": {"uk": "English", "en": "Українська"},

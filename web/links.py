@@ -46,6 +46,9 @@ def search_links(result: SearchResult) -> dict:
         "pages": {
             n: "?" + query_string(req, page=n) for n in _page_numbers(req.page, result.pages)
         },
+        "last_page": "?" + query_string(req, page=result.pages),
+        "previous": "?" + query_string(req, page=req.page - 1) if req.page > 1 else None,
+        "next": "?" + query_string(req, page=req.page + 1) if req.page < result.pages else None,
         "chips": [
             (
                 name,

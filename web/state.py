@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
+from search.dates import date_range
 from search.facets import FACET_ORDERS, FACETS_BY_NAME, MAX_FACET_SIZE
 from search.results import SORTS, FacetOptions, SearchRequest
 
@@ -14,7 +15,15 @@ MAX_SKIPPED = 30  # equivalents a person may remove from one search
 
 
 class BadParameter(ValueError):
-    """A URL parameter that cannot be read; the message names it."""
+    """A URL parameter that cannot be read; the message names it, in both languages."""
+
+    def __init__(self, parameter: str, english: str, ukrainian: str) -> None:
+        super().__init__(english)
+        self.parameter = parameter
+        self.messages = {"en": english, "uk": ukrainian}
+
+    def message(self, language: str) -> str:
+        return self.messages.get(language, self.messages["en"])
 
 
 def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
@@ -24,9 +33,17 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise BadParameter(f"parameter {name!r} must be a whole number, got {raw!r}") from None
+        raise BadParameter(
+            name,
+            f"parameter {name!r} must be a whole number, got {raw!r}",
+            f"параметр «{name}» має бути цілим числом, а не «{raw}»",
+        ) from None
     if not low <= value <= high:
-        raise BadParameter(f"parameter {name!r} must be between {low} and {high}")
+        raise BadParameter(
+            name,
+            f"parameter {name!r} must be between {low} and {high}",
+            f"параметр «{name}» має бути від {low} до {high}",
+        )
     return value
 
 
@@ -36,7 +53,11 @@ def _facet_options(args: MultiDict) -> dict[str, FacetOptions]:
     for name in FACETS_BY_NAME:
         order = args.get(f"fsort.{name}", "")
         if order and order not in FACET_ORDERS:
-            raise BadParameter(f"parameter 'fsort.{name}' must be one of {', '.join(FACET_ORDERS)}")
+            raise BadParameter(
+                f"fsort.{name}",
+                f"parameter 'fsort.{name}' must be one of {', '.join(FACET_ORDERS)}",
+                f"параметр «fsort.{name}» має бути одним із: {', '.join(FACET_ORDERS)}",
+            )
         size = _int(args, f"fsize.{name}", 10, 1, MAX_FACET_SIZE)
         contains = args.get(f"fq.{name}", "")[:100]
         if order or size != 10 or contains:
@@ -47,22 +68,44 @@ def _facet_options(args: MultiDict) -> dict[str, FacetOptions]:
 def _dates(args: MultiDict) -> str:
     """The period: `dates=2024-11`, or the two date inputs `from` and `to` of the page's form."""
     if args.get("dates"):
-        return args["dates"][:50]
-    first, last = args.get("from", "")[:10], args.get("to", "")[:10]
-    return f"{first}..{last}" if first or last else ""
+        period, name = args["dates"][:50], "dates"
+    else:
+        first, last = args.get("from", "")[:10], args.get("to", "")[:10]
+        period, name = (f"{first}..{last}" if first or last else ""), "from/to"
+    if period and date_range(period) is None:
+        raise BadParameter(
+            name,
+            f"parameter {name!r} is not a period: «{period}» (for example 2024-11, "
+            "2024-11-01..2024-11-30)",
+            f"параметр «{name}» не схожий на період: «{period}» (приклади: 2024-11, "
+            "2024-11-01..2024-11-30)",
+        )
+    return period
 
 
 def request_from_args(args: MultiDict) -> SearchRequest:
     sort = args.get("sort", "relevance")
     if sort not in SORTS:
-        raise BadParameter(f"parameter 'sort' must be one of {', '.join(SORTS)}")
+        raise BadParameter(
+            "sort",
+            f"parameter 'sort' must be one of {', '.join(SORTS)}",
+            f"параметр «sort» має бути одним із: {', '.join(SORTS)}",
+        )
     reprints = args.get("reprints", "fold")
     if reprints not in ("fold", "all"):
-        raise BadParameter("parameter 'reprints' must be 'fold' or 'all'")
+        raise BadParameter(
+            "reprints",
+            "parameter 'reprints' must be 'fold' or 'all'",
+            "параметр «reprints» має бути fold або all",
+        )
     filters = {name: [v[:300] for v in args.getlist(name)] for name in FACETS_BY_NAME}
     typed = args.get("typed", "")
     if typed not in ("", "0", "1"):
-        raise BadParameter("parameter 'typed' must be 1 (only as typed) or 0")
+        raise BadParameter(
+            "typed",
+            "parameter 'typed' must be 1 (only as typed) or 0",
+            "параметр «typed» має бути 1 (лише як написано) або 0",
+        )
     return SearchRequest(
         text=args.get("q", "")[:2000],
         filters={k: v for k, v in filters.items() if v},

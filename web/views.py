@@ -91,9 +91,22 @@ def _helpers() -> dict:
     }
 
 
+def _wants_json_error() -> bool:
+    return request.path.endswith((".json", ".csv", ".atom")) or wants_json()
+
+
 @bp.app_errorhandler(BadParameter)
 def _bad_parameter(error: BadParameter):
-    return render_template("error.html", message=str(error)), 400
+    if _wants_json_error():
+        return jsonify({"error": str(error), "parameter": error.parameter}), 400
+    return render_template("error.html", message=error.message(current_language())), 400
+
+
+@bp.app_errorhandler(404)
+def _not_found(error):
+    if _wants_json_error():
+        return jsonify({"error": "not found"}), 404
+    return render_template("error.html", message=word("not_found")), 404
 
 
 @bp.app_errorhandler(IndexNotFound)
@@ -228,6 +241,12 @@ def speaker_page(name: str):
         outlets=outlets,
         quote_count=sum(len(qs) for _, qs in appearances),
     )
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page says; ours is an SVG."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
 @bp.get("/help")

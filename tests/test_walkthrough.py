@@ -1,0 +1,75 @@
+"""What a first walk-through hit: errors in the user's language and format, the pager, the icon."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+
+def _text(response) -> str:
+    text = re.sub("<[^>]+>", " ", response.get_data(as_text=True))
+    return html.unescape(re.sub(r"\s+", " ", text))
+
+
+def test_a_page_past_the_end_says_so_and_links_the_last(client) -> None:
+    shown = client.get("/?q=вибори&page=40")
+    assert shown.status_code == 200
+    text = _text(shown)
+    assert "Нічого не знайдено" not in text
+    assert "На цій сторінці результатів уже немає" in text
+    assert 'href="?q=%D0%B2%D0%B8%D0%B1%D0%BE%D1%80%D0%B8' in shown.get_data(as_text=True)
+
+
+def test_the_pager_has_previous_and_next(client) -> None:
+    html = client.get("/?page=2").get_data(as_text=True)
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    first = client.get("/").get_data(as_text=True)
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+
+
+@pytest.mark.parametrize(
+    "url", ["/search.json?page=abc", "/search.json?sort=zzz", "/search.csv?page=0"]
+)
+def test_bad_parameters_of_the_data_formats_answer_json(client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"
+    assert response.get_json()["parameter"] in ("page", "sort")
+
+
+def test_bad_parameters_are_told_in_the_interface_language(client) -> None:
+    ukrainian = _text(client.get("/?page=9999"))
+    assert "параметр «page» має бути від 1 до 1000" in ukrainian
+    client.get("/lang/en")
+    english = client.get("/?page=9999")
+    assert english.status_code == 400
+    assert "parameter 'page' must be between 1 and 1000" in _text(english)
+
+
+@pytest.mark.parametrize("query", ["dates=garbage", "from=вчора&to=2024-01-01"])
+def test_a_period_that_is_no_period_is_an_error_not_an_active_filter(client, query: str) -> None:
+    response = client.get(f"/?{query}")
+    assert response.status_code == 400
+    assert "не схожий на період" in _text(response)
+    assert client.get(f"/search.json?{query}").get_json()["parameter"] in ("dates", "from/to")
+
+
+def test_unknown_articles_and_speakers_get_a_page_in_the_users_language(client) -> None:
+    for url in ("/article/no-such-id", "/speaker/Ніхто Ніколенко"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Такої сторінки в архіві немає" in _text(response)
+    client.get("/lang/en")
+    english = _text(client.get("/article/no-such-id"))
+    assert "There is no such page in the archive" in english
+
+
+def test_the_icon_is_served(client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response.headers["Location"])
+    assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+    icon.close()
+    assert 'rel="icon"' in client.get("/").get_data(as_text=True)
