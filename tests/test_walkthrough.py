@@ -73,3 +73,54 @@ def test_the_icon_is_served(client) -> None:
     assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
     icon.close()
     assert 'rel="icon"' in client.get("/").get_data(as_text=True)
+
+
+def _stamp(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def test_a_citation_leaves_out_what_is_missing_and_falls_back_to_the_page_url() -> None:
+    from index.article import Article
+    from web.citation import citation
+
+    bare = Article(id="a", url="https://x.example/n/1", path="x/1.html", sha256="ab" * 32)
+    cited = citation(bare, "uk", _stamp, lambda a: "")
+    assert cited == "https://x.example/n/1 (збережена копія x/1.html, sha256 abababababab)."
+    full = Article(
+        id="b",
+        url="https://x.example/n/2?utm=1",
+        canonical_url="https://x.example/n/2",
+        path="x/2.html",
+        sha256="cd" * 32,
+        source="Вісник",
+        title="Новина",
+    )
+    assert citation(full, "en", _stamp, lambda a: "").startswith(
+        "Вісник. «Новина». https://x.example/n/2 (stored copy x/2.html"
+    )
+
+
+def test_the_article_page_has_a_copy_button_only_scripts_reveal(client) -> None:
+    found = client.get("/search.json?q=вибори").get_json()["hits"][0]["id"]
+    html = client.get(f"/article/{found}").get_data(as_text=True)
+    assert 'id="citation"' in html
+    assert re.search(r'<button[^>]*data-copy="citation"[^>]*hidden', html)
+    assert "Видання</dt><dd>" in html and "()" not in _text(client.get(f"/article/{found}"))
+
+
+def test_csv_carries_capture_time_page_address_and_quotes(client) -> None:
+    import csv
+    import io
+
+    text = client.get("/search.csv?q=заявив").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {"captured_at", "page_url", "quotes", "speakers"} <= set(rows[0])
+    assert all(row["page_url"].endswith("/article/" + row["id"]) for row in rows)
+    assert any("»" in row["quotes"] and " — " in row["quotes"] for row in rows)
+
+
+def test_atom_authors_are_the_bylines(client) -> None:
+    feed = client.get("/search.atom").get_data(as_text=True)
+    authors = re.findall(r"<author><name>([^<]+)</name></author>", feed)
+    outlets = {"Дніпровий вісник", "Полтавські обрії", "Громада Live", "Старий Кобзар"}
+    assert authors and not set(authors) <= outlets

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,7 +28,10 @@ CSV_COLUMNS = (
     "path",
     "sha256",
     "captures",
+    "captured_at",
+    "page_url",
     "lead",
+    "quotes",
 )
 SUMMARY_CHARS = 400
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google
@@ -36,8 +39,11 @@ SUMMARY_CHARS = 400
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_rows(articles: Iterable[Article]) -> Iterator[str]:
-    """A header, then one row per article, each row produced when it is asked for."""
+def csv_rows(
+    articles: Iterable[Article], page_url: Callable[[str], str] = lambda _id: ""
+) -> Iterator[str]:
+    """A header, then one row per article, each row produced when it is asked for;
+    ``page_url`` gives the address of an article's page here."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -51,7 +57,8 @@ def csv_rows(articles: Iterable[Article]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield flush()
     for article in articles:
-        writer.writerow([spreadsheet_cell(value) for value in _csv_values(article)])
+        values = _csv_values(article, page_url(article.id))
+        writer.writerow([spreadsheet_cell(value) for value in values])
         yield flush()
 
 
@@ -63,13 +70,20 @@ def spreadsheet_cell(value: str | int) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _csv_values(article: Article) -> list[str | int]:
+def _quoted(article: Article) -> str:
+    return " | ".join(f"«{q.text}» — {q.speaker or '?'}" for q in article.quotes)
+
+
+def _csv_values(article: Article, page_url: str) -> list[str | int]:
     values = {
         **{name: getattr(article, name) for name in CSV_COLUMNS if hasattr(article, name)},
         "published": article.published.isoformat() if article.published else "",
         "authors": "; ".join(article.authors),
         "speakers": "; ".join(article.speakers),
         "rubric": article.rubric or "",
+        "captured_at": article.captured_at.isoformat() if article.captured_at else "",
+        "page_url": page_url,
+        "quotes": _quoted(article),
     }
     return [v if isinstance(v, int) else str(v) for v in (values[n] for n in CSV_COLUMNS)]
 
@@ -92,6 +106,11 @@ def atom_feed(
     )
 
 
+def _authors(article: Article) -> list[str]:
+    """Atom wants an author per entry: the bylines, else the outlet."""
+    return article.authors or [article.source or article.domain or "невідомо"]
+
+
 def _entry(article: Article, url: str) -> str:
     when = (article.published or article.captured_at or datetime.now(UTC)).isoformat()
     summary = (article.lead or article.body)[:SUMMARY_CHARS]
@@ -102,7 +121,7 @@ def _entry(article: Article, url: str) -> str:
         f"<link href={quoteattr(url)}/>\n"
         f"<updated>{when}</updated>\n"
         f"<published>{when}</published>\n"
-        f"<author><name>{escape(article.source or article.domain or 'невідомо')}</name></author>\n"
-        f"<summary>{escape(summary)}</summary>\n"
+        + "".join(f"<author><name>{escape(name)}</name></author>\n" for name in _authors(article))
+        + f"<summary>{escape(summary)}</summary>\n"
         "</entry>\n"
     )

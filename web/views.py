@@ -18,7 +18,7 @@ from flask import (
 )
 
 from index.archive import UnreadablePage, read_stored
-from index.article import Capture
+from index.article import Article, Capture
 from index.extract.capture import FROM_FILE_NAME
 from index.extract.decode import decode_page
 from index.schema import article_from_stored
@@ -28,6 +28,7 @@ from search.engine import IndexNotFound, iter_matching, open_searcher
 from search.similar import more_like_this
 from web.cache import cached
 from web.charts import bars
+from web.citation import citation
 from web.formats import atom_feed, csv_rows
 from web.formatting import english_date, is_whole_day, kyiv_timestamp, plural, ukrainian_date
 from web.i18n import (
@@ -78,10 +79,16 @@ def _linkable(url: str | None) -> bool:
     return bool(url) and url.strip().lower().startswith(("http://", "https://"))
 
 
+def _cite(article: Article) -> str:
+    language = current_language()
+    return citation(article, language, _stamp, lambda a: _capture_time(a.capture()))
+
+
 @bp.app_context_processor
 def _helpers() -> dict:
     lang = current_language()
     return {
+        "cite": _cite,
         "plural": plural,
         "t": word,
         "lang": lang,
@@ -145,12 +152,15 @@ def search_csv():
     search_request = request_from_args(request.args)
     index_dir = Path(current_app.config["INDEX_DIR"])
     get_searcher()  # fail now, with a page, if there is no index
+    # The stream runs after the request has gone: build article addresses now.
+    page_url = url_for("pages.article_page", doc_id="ID", _external=True).removesuffix("ID")
 
     def rows():
         # The response outlives the request's searcher: the stream keeps its own.
         searcher = open_searcher(index_dir)
         try:
-            yield from csv_rows(iter_matching(searcher, search_request))
+            articles = iter_matching(searcher, search_request)
+            yield from csv_rows(articles, lambda doc_id: page_url + doc_id)
         finally:
             searcher.close()
 
