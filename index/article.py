@@ -51,7 +51,8 @@ class Article:
     published: datetime | None = None
     published_tz_assumed: bool = False
     modified: datetime | None = None
-    source: str = ""
+    source: str = ""  # the outlet's display name, one per domain in an index
+    site_name: str = ""  # what this page itself calls its outlet ("" where it says nothing)
     domain: str = ""
     rubric: str | None = None
     authors: list[str] = field(default_factory=list)

@@ -29,6 +29,8 @@ from index.article import Article
 from index.cache import cache_of, save_cache
 from index.codec import Codec
 from index.extract import ExtractionError, extract_page
+from index.outlet_file import OutletFileError, OutletNames, default_names, outlet_files
+from index.outlets import OutletChoice, apply_outlets, choose_outlets, write_choices
 from index.progress import Progress, say
 from index.quotes import attach_quotes
 from index.reprints import assign_reprint_groups
@@ -67,6 +69,7 @@ class RebuildSummary:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path)
+    outlets: dict[str, OutletChoice] = field(default_factory=dict)  # by domain
 
     def skipped_by_reason(self) -> Counter[str]:
         return Counter(_reason_kind(skip.reason) for skip in self.skipped)
@@ -183,6 +186,13 @@ def merge_captures(articles: Iterable[Article]) -> tuple[list[Article], int]:
     return sorted(documents, key=lambda a: a.path), merged
 
 
+def user_outlet_names(archive: Path, given: Path | None) -> OutletNames:
+    try:
+        return outlet_files(archive, given)
+    except OutletFileError as error:
+        raise RebuildError(str(error)) from error
+
+
 def _check_archive(archive: Path) -> None:
     if not archive.exists():
         raise RebuildError(f"archive folder not found: {archive}")
@@ -198,12 +208,15 @@ def rebuild(
     stream: TextIO | None = None,
     interactive: bool | None = None,
     budget: Budget = DEFAULT_BUDGET,
+    outlets: Path | None = None,
 ) -> RebuildSummary:
     """Build a fresh index of ``archive`` and swap it in at ``index``; each page is
-    read within ``budget`` or skipped."""
+    read within ``budget`` or skipped. Outlet names come from ``outlets`` (a file),
+    else the archive's own outlets.toml, else from what the pages say."""
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
+    names = user_outlet_names(archive, outlets)
     summary = RebuildSummary(index=index)
     pages = list_pages(archive, summary.skipped)
     if not pages:
@@ -217,7 +230,7 @@ def rebuild(
                 )
             say(stream, "merging repeated captures and grouping reprints")
             with _stage(summary, "captures and reprints"):
-                documents = documents_of(extracted, summary, archive, len(pages))
+                documents = documents_of(extracted, summary, archive, len(pages), names)
             with _stage(summary, "write"):
                 writing = Progress(len(documents), "documents", stream, interactive, "writing")
                 _write_new_index(version, documents, jobs, writing)
@@ -230,6 +243,7 @@ def rebuild(
             raise
         summary.seconds = time.monotonic() - started
         write_report(version, summary, archive)
+        write_choices(version, summary.outlets)
         swap_in(index, version)
     return summary
 
@@ -275,13 +289,20 @@ def gather(
 
 
 def documents_of(
-    extracted: list[Article], summary: RebuildSummary, archive: Path, page_count: int
+    extracted: list[Article],
+    summary: RebuildSummary,
+    archive: Path,
+    page_count: int,
+    names: OutletNames | None = None,
 ) -> list[Article]:
-    """One document per article: list pages left out, captures merged, reprints grouped."""
+    """One document per article: list pages left out, one name per outlet, captures
+    merged, reprints grouped."""
     articles = [a for a in extracted if a.kind == "article"]
     summary.list_pages = len(extracted) - len(articles)
     if not articles:
         raise RebuildError(f"none of the {page_count} pages under {archive} holds an article")
+    summary.outlets = choose_outlets(articles, names or OutletNames(), default_names())
+    apply_outlets(articles, summary.outlets)
     documents, summary.captures_merged = merge_captures(articles)
     summary.reprints = assign_reprint_groups(documents)
     return documents

@@ -1,4 +1,5 @@
-"""`pidshyvka` ingest commands: rebuild, extract, analyze. Thin over the library."""
+"""`pidshyvka` ingest commands: rebuild, update, outlets, extract, analyze. Thin over the
+library."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import click
 from index.analysis import analyzed_terms
 from index.build import RebuildError, rebuild
 from index.extract import ExtractionError, extract_page
+from index.outlets import CHOICES_NAME, read_choices
 from index.quotes import attach_quotes
 from index.store import IndexLocationError
 from index.update import update
@@ -67,8 +69,16 @@ def page_budget(page_timeout: float, page_memory: int) -> Budget:
 
 
 def archive_command(function: Callable) -> Callable:
-    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs, the budget."""
+    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs, --outlets,
+    the page budget."""
     function = budget_options(function)
+    function = click.option(
+        "--outlets",
+        "outlets_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Outlet names to use (TOML; default: outlets.toml in ARCHIVE, if there).",
+    )(function)
     function = click.option(
         "--jobs",
         type=click.IntRange(1, 64),
@@ -87,10 +97,17 @@ def archive_command(function: Callable) -> Callable:
     return click.argument("archive", type=click.Path(path_type=Path))(function)
 
 
-def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int, budget: Budget) -> None:
+def run_build(
+    build: Callable,
+    archive: Path,
+    index_dir: Path,
+    jobs: int,
+    budget: Budget,
+    outlets_file: Path | None,
+) -> None:
     """Run a rebuild or update; failures become one clear line, and the old index stays."""
     try:
-        summary = build(archive, index_dir, jobs=jobs, budget=budget)
+        summary = build(archive, index_dir, jobs=jobs, budget=budget, outlets=outlets_file)
     except (RebuildError, IndexLocationError) as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:
@@ -102,19 +119,56 @@ def run_build(build: Callable, archive: Path, index_dir: Path, jobs: int, budget
 @cli.command("rebuild")
 @archive_command
 def rebuild_command(
-    archive: Path, index_dir: Path, jobs: int, page_timeout: float, page_memory: int
+    archive: Path,
+    index_dir: Path,
+    jobs: int,
+    outlets_file: Path | None,
+    page_timeout: float,
+    page_memory: int,
 ) -> None:
     """Index every stored page under ARCHIVE into a fresh index, swapped in when complete."""
-    run_build(rebuild, archive, index_dir, jobs, page_budget(page_timeout, page_memory))
+    budget = page_budget(page_timeout, page_memory)
+    run_build(rebuild, archive, index_dir, jobs, budget, outlets_file)
 
 
 @cli.command("update")
 @archive_command
 def update_command(
-    archive: Path, index_dir: Path, jobs: int, page_timeout: float, page_memory: int
+    archive: Path,
+    index_dir: Path,
+    jobs: int,
+    outlets_file: Path | None,
+    page_timeout: float,
+    page_memory: int,
 ) -> None:
     """Index only new or changed pages under ARCHIVE and drop pages that are gone."""
-    run_build(update, archive, index_dir, jobs, page_budget(page_timeout, page_memory))
+    budget = page_budget(page_timeout, page_memory)
+    run_build(update, archive, index_dir, jobs, budget, outlets_file)
+
+
+@cli.command("outlets")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_INDEX,
+    show_default=True,
+    help="Where the index lives.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def outlets_command(index_dir: Path, as_json: bool) -> None:
+    """List each domain with the outlet names its pages gave and the one shown."""
+    if not (index_dir / CHOICES_NAME).is_file():
+        raise click.ClickException(
+            f"no outlet list in {index_dir}: build it with `pidshyvka rebuild ARCHIVE"
+            f" --index {index_dir}` (indexes built before outlet names were chosen have none)"
+        )
+    for choice in read_choices(index_dir):
+        if as_json:
+            click.echo(json.dumps(choice.to_json(), ensure_ascii=False))
+            continue
+        seen = "; ".join(f"{name} ×{count}" for name, count in choice.seen.items()) or "—"
+        click.echo(f"{choice.domain}\t{choice.name}\t({choice.how})\tpages say: {seen}")
 
 
 def extraction_json(path: Path) -> dict:

@@ -30,9 +30,11 @@ from index.build import (
     gather,
     list_pages,
     rebuild,
+    user_outlet_names,
     write_report,
 )
 from index.cache import CachedPage, cache_of, cache_usable, load_cache, save_cache
+from index.outlets import write_choices
 from index.schema import article_digest, article_document, schema_matches
 from index.store import build_lock
 from index.workers import DEFAULT_BUDGET, Budget
@@ -85,13 +87,21 @@ def update(
     stream: TextIO | None = None,
     interactive: bool | None = None,
     budget: Budget = DEFAULT_BUDGET,
+    outlets: Path | None = None,
 ) -> UpdateSummary:
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
+    names = user_outlet_names(archive, outlets)
     if not _updatable(index):
         result = rebuild(
-            archive, index, jobs=jobs, stream=stream, interactive=interactive, budget=budget
+            archive,
+            index,
+            jobs=jobs,
+            stream=stream,
+            interactive=interactive,
+            budget=budget,
+            outlets=outlets,
         )
         return UpdateSummary(
             **{f: getattr(result, f) for f in RebuildSummary.__slots__},
@@ -109,12 +119,13 @@ def update(
             archive, pages, jobs, summary, stream, interactive, reused=reused, budget=budget
         )
         summary.reused, summary.extracted = len(reused), len(pages) - len(reused)
-        documents = documents_of(extracted, summary, archive, len(pages))
+        documents = documents_of(extracted, summary, archive, len(pages), names)
         _apply(version, documents, summary)
         save_cache(version, cache_of(pages, extracted))
         summary.indexed = len(documents)
         summary.seconds = time.monotonic() - started
         write_report(version, summary, archive)
+        write_choices(version, summary.outlets)
     return summary
 
 

@@ -48,7 +48,7 @@ def _build(page: Page, data: bytes) -> Article:
     page_url = page.url or canonical or ""
     domain = fields.registrable_domain(canonical or page_url) or fields.domain_from_path(page.path)
     title = fields.title(page) or ""
-    source = fields.source(page, domain, title)
+    site_name = fields.site_name(page, domain, title) or ""
     sizes = text_sizes(page.soup)
     container = find_container(page.soup, sizes)
     lead = fields.lead(page, container) or ""
@@ -73,7 +73,8 @@ def _build(page: Page, data: bytes) -> Article:
         published=found_date.value if found_date else None,
         published_tz_assumed=bool(found_date and found_date.tz_assumed),
         modified=fields.modified(page),
-        source=source,
+        source=fields.source(site_name, domain),
+        site_name=site_name,
         domain=domain,
         rubric=fields.rubric(page),
         authors=authors,

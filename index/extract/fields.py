@@ -20,7 +20,6 @@ from index.extract.selectors import (
     BOILERPLATE_LINES,
     BREADCRUMB_HINTS,
     DESCRIPTION_META,
-    DOMAIN_NAMES,
     HOME_CRUMBS,
     MODIFIED_META,
     PUBLIC_SUFFIXES,
@@ -32,6 +31,8 @@ from index.extract.selectors import (
     TAG_META,
     TITLE_META,
 )
+from index.extract.sitename import clean_site_name, is_host_like
+from index.outlet_file import default_names
 
 AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
 MENU_HINTS = re.compile(r"\b(?:menu|nav|navigation|sections?)\b", re.IGNORECASE)
@@ -172,22 +173,43 @@ def modified(page: Page) -> datetime | None:
 # --- outlet --------------------------------------------------------------------------
 
 
-def source(page: Page, domain: str, headline: str = "") -> str:
-    """The outlet's own name for itself; a domain table only where the page names none."""
-    for candidate in (
+def site_name(page: Page, domain: str, headline: str = "") -> str | None:
+    """What the page itself calls its outlet, cleaned of taglines; None where it says nothing."""
+    for raw in (
         first_meta(page.meta, SITE_NAME_META),
         next(iter(names(page.ld("publisher"))), None),
         _microdata_publisher(page),
-        DOMAIN_NAMES.get(domain),
         _title_remainder(page, headline),
+        _copyright_line(page),
     ):
-        candidate = _squash(candidate)
-        if not candidate or candidate.lower().startswith(("http://", "https://")):
-            continue
-        if candidate.lower().removeprefix("www.") == domain and domain in DOMAIN_NAMES:
-            return DOMAIN_NAMES[domain]
-        return candidate
-    return DOMAIN_NAMES.get(domain, domain)
+        name = clean_site_name(raw, domain)
+        if name:
+            return name
+    return None
+
+
+def source(name: str | None, domain: str) -> str:
+    """The outlet of one page: its own name, else the shipped default, else the domain.
+
+    A rebuild then shows every page of a domain under one name (index/outlets.py).
+    """
+    if name and not is_host_like(name, domain):
+        return name
+    return default_names().get(domain) or name or domain
+
+
+_COPYRIGHT_LINE = re.compile(r"©|\(c\)\s|copyright", re.IGNORECASE)
+MAX_COPYRIGHT_LINES = 3
+
+
+def _copyright_line(page: Page) -> str | None:
+    """«© 2014 Espreso.tv»: the last copyright line of the page, the one in its footer."""
+    lines = page.soup.find_all(string=_COPYRIGHT_LINE)
+    for line in reversed(lines[-MAX_COPYRIGHT_LINES:]):
+        text = _squash(str(line))
+        if text and len(text) < 120:
+            return text
+    return None
 
 
 def _microdata_publisher(page: Page) -> str | None:

@@ -124,29 +124,6 @@ AUTHOR_HINTS = re.compile(r"author|byline|avtor|journalist", re.IGNORECASE)
 BREADCRUMB_HINTS = re.compile(r"breadcrumb|crumbs|path", re.IGNORECASE)
 HOME_CRUMBS = frozenset({"головна", "главная", "home", "новини", "новости", "news"})
 
-# outlet display names where a page names none itself (og:site_name, publisher)
-DOMAIN_NAMES = {
-    "pravda.com.ua": "Українська правда",
-    "epravda.com.ua": "Економічна правда",
-    "eurointegration.com.ua": "Європейська правда",
-    "unian.ua": "УНІАН",
-    "espreso.tv": "Еспресо",
-    "hromadske.tv": "Громадське",
-    "hromadske.ua": "Громадське",
-    "ukrinform.ua": "Укрінформ",
-    "nv.ua": "НВ",
-    "zn.ua": "Дзеркало тижня",
-    "radiosvoboda.org": "Радіо Свобода",
-    "suspilne.media": "Суспільне",
-    "tsn.ua": "ТСН",
-    "liga.net": "ЛІГА.net",
-    "gazeta.ua": "Gazeta.ua",
-    "fakty.com.ua": "ФАКТИ",
-    "censor.net": "Цензор.НЕТ",
-    "zik.ua": "ZIK",
-    "bbc.com": "BBC News Україна",
-    "dw.com": "DW",
-}
 # second-level labels under which Ukrainian sites register (kiev.vgorode.ua -> vgorode.ua)
 PUBLIC_SUFFIXES = frozenset(
     {

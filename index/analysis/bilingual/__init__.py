@@ -44,7 +44,7 @@ class Equivalent:
 
 
 def language_of(word: str) -> str | None:
-    """"uk" or "ru" where the letters or the dictionaries tell, else None."""
+    """The language, "uk" or "ru", where the letters or the dictionaries tell; else None."""
     if UKRAINIAN_ONLY & set(word):
         return "uk"
     if RUSSIAN_ONLY & set(word):
@@ -74,19 +74,14 @@ def equivalents(lemma: str, language: str) -> tuple[Equivalent, ...]:
     found += [Equivalent(w, other(language), BY_COGNATE) for w in cognates(lemma, language)]
     unique = {e.word: e for e in reversed(found)}  # the first way that found a word names it
     return tuple(
-        e
-        for e in reversed(unique.values())
-        if not words.false_friend(lemma, language, e.word)
+        e for e in reversed(unique.values()) if not words.false_friend(lemma, language, e.word)
     )
 
 
 def name_like(word: str) -> bool:
     """A name of a person, place or body to either dictionary, or a word neither knows."""
     readings = [
-        p
-        for language in ("uk", "ru")
-        for p in morphology(language).parse(word)
-        if p.is_known
+        p for language in ("uk", "ru") for p in morphology(language).parse(word) if p.is_known
     ]
     if not readings:
         return True
