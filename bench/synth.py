@@ -91,7 +91,7 @@ def _article(rng: random.Random, material: Material, n: int) -> Article:
         published=published,
         source=source,
         domain=domain,
-        rubric=rng.choice(material.rubrics),
+        rubrics=[rng.choice(material.rubrics)],
         authors=rng.sample(material.authors, rng.randint(0, 1)),
         language=language,
         lead=paragraphs[0][:200],

@@ -54,7 +54,7 @@ class Article:
     source: str = ""  # the outlet's display name, one per domain in an index
     site_name: str = ""  # what this page itself calls its outlet ("" where it says nothing)
     domain: str = ""
-    rubric: str | None = None
+    rubrics: list[str] = field(default_factory=list)  # sections, the most specific first
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     language: str = "uk"
@@ -64,6 +64,11 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     reprint_group: str = ""  # id of the earliest article with the same text ("" until grouped)
+
+    @property
+    def rubric(self) -> str | None:
+        """The most specific section, where the page names any."""
+        return self.rubrics[0] if self.rubrics else None
 
     def identity(self) -> str:
         """What names this document, so that captures of one page share it.
@@ -89,6 +94,7 @@ class Article:
             value = data[key]
             data[key] = value.isoformat() if value else None
         data["earlier_captures"] = [capture.to_json() for capture in self.earlier_captures]
+        data["rubric"] = self.rubric  # the most specific section, for readers of one value
         return data
 
     def capture(self) -> Capture:

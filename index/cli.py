@@ -31,6 +31,7 @@ EXTRACT_KEYS = (
     "source",
     "domain",
     "rubric",
+    "rubrics",
     "authors",
     "language",
     "lead",

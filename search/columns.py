@@ -22,8 +22,8 @@ from search.docsets import UNDATED, TermPostings, mask_of, postings_budget
 from search.histogram import DayCounts
 from search.version import version_key
 
-MULTIVALUED = frozenset({"speakers", "authors"})
-SINGLE_VALUED = ("source", "rubric", "language", "year", "month", "reprint_group")
+MULTIVALUED = frozenset({"speakers", "authors", "rubric"})
+SINGLE_VALUED = ("source", "language", "year", "month", "reprint_group")
 _KEEP_VERSIONS = 2
 
 

@@ -41,7 +41,7 @@ def _page(payload: str, number: int) -> str:
         "datePublished": f"2024-05-{number + 1:02d}T10:00:00+03:00",
         "author": {"@type": "Person", "name": f"{payload[0]}Олена Коваль"},
         "publisher": {"@type": "Organization", "name": payload},
-        "articleSection": payload,
+        "articleSection": f"{payload} розділ",  # not the site name: that is never a section
         "description": f"{payload} опис новини про ремонт доріг",
     }
     return f"""<!doctype html><html lang="uk"><head><meta charset="utf-8">
@@ -100,7 +100,7 @@ def test_speakers_and_every_other_text_column_too() -> None:
         captures=3,
     )
     texts = ["".join(rng.choice("=+-@\t\r aб1") for _ in range(6)) for _ in range(200)]
-    rows = [article] + [Article(id=str(i), title=t, lead=t, rubric=t) for i, t in enumerate(texts)]
+    rows = [article] + [Article(id=str(i), title=t, lead=t, rubrics=[t]) for i, t in enumerate(texts)]
     read = _read("".join(csv_rows(rows)))
     for row in read:
         for column in CSV_COLUMNS:

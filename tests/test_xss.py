@@ -44,7 +44,7 @@ def client(tmp_path_factory: pytest.TempPathFactory):
                 title=f"Новина {payload}",
                 source=f"Видання {payload}",
                 domain="x.example",
-                rubric=payload[:50],
+                rubrics=[payload[:50]],
                 authors=[payload.replace(",", " ")],
                 language="uk",
                 url=f"javascript:alert({n})",

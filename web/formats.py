@@ -80,7 +80,7 @@ def _csv_values(article: Article, page_url: str) -> list[str | int]:
         "published": article.published.isoformat() if article.published else "",
         "authors": "; ".join(article.authors),
         "speakers": "; ".join(article.speakers),
-        "rubric": article.rubric or "",
+        "rubric": ", ".join(article.rubrics),
         "captured_at": article.captured_at.isoformat() if article.captured_at else "",
         "page_url": page_url,
         "quotes": _quoted(article),

@@ -13,6 +13,7 @@ from index.extract.decode import decode_page
 from index.extract.kind import is_list_page
 from index.extract.language import article_language
 from index.extract.page import Page
+from index.extract.rubric import rubrics
 
 __all__ = ["ExtractionError", "extract_page"]
 
@@ -49,6 +50,7 @@ def _build(page: Page, data: bytes) -> Article:
     domain = fields.registrable_domain(canonical or page_url) or fields.domain_from_path(page.path)
     title = fields.title(page) or ""
     site_name = fields.site_name(page, domain, title) or ""
+    source = fields.source(site_name, domain)
     sizes = text_sizes(page.soup)
     container = find_container(page.soup, sizes)
     lead = fields.lead(page, container) or ""
@@ -73,10 +75,10 @@ def _build(page: Page, data: bytes) -> Article:
         published=found_date.value if found_date else None,
         published_tz_assumed=bool(found_date and found_date.tz_assumed),
         modified=fields.modified(page),
-        source=fields.source(site_name, domain),
+        source=source,
         site_name=site_name,
         domain=domain,
-        rubric=fields.rubric(page),
+        rubrics=rubrics(page, title, page_url, (site_name, source)),
         authors=authors,
         tags=fields.tags(page),
         language=article_language(page, " ".join([title, lead, body])),

@@ -17,16 +17,10 @@ from index.extract.selectors import (
     AUTHOR_HINTS,
     AUTHOR_LABELS,
     AUTHOR_META,
-    BOILERPLATE_LINES,
-    BREADCRUMB_HINTS,
     DESCRIPTION_META,
-    HOME_CRUMBS,
     MODIFIED_META,
     PUBLIC_SUFFIXES,
     PUBLISHED_META,
-    RUBRIC_HINTS,
-    RUBRIC_LABELS,
-    SECTION_META,
     SITE_NAME_META,
     TAG_META,
     TITLE_META,
@@ -35,9 +29,6 @@ from index.extract.sitename import clean_site_name, is_host_like
 from index.outlet_file import default_names
 
 AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
-MENU_HINTS = re.compile(r"\b(?:menu|nav|navigation|sections?)\b", re.IGNORECASE)
-MAX_RUBRIC_WORDS = 4
-MENU_HEADING_LOOKAHEAD = 40
 DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
 LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -301,7 +292,7 @@ def _itemprop_name(element: Tag) -> str | None:
 
 def _labelled_authors(page: Page) -> list[str]:
     for string in page.soup.find_all(string=AUTHOR_LABELS):
-        value = _after_label(string, AUTHOR_LABELS)
+        value = after_label(string, AUTHOR_LABELS)
         if value:
             return _split_names(value)
     for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
@@ -311,98 +302,13 @@ def _labelled_authors(page: Page) -> list[str]:
     return []
 
 
-def rubric(page: Page) -> str | None:
-    ladder = (
-        lambda: text_value(page.ld("articleSection")),
-        lambda: first_meta(page.meta, SECTION_META),
-        lambda: next(
-            (itemprop_value(e) for e in itemprop_elements(page.soup, "articlesection")), None
-        ),
-        lambda: _labelled_rubric(page),
-        lambda: _breadcrumb_rubric(page),
-        lambda: _menu_heading_rubric(page),
-        lambda: _hinted_rubric(page),
-    )
-    for step in ladder:
-        value = _squash(step())
-        if value and len(value) <= 60:
-            return value
-    return None
-
-
-def _labelled_rubric(page: Page) -> str | None:
-    for string in page.soup.find_all(string=RUBRIC_LABELS):
-        value = _after_label(string, RUBRIC_LABELS)
-        if value:
-            return value
-    return None
-
-
-def _after_label(string: str, label: re.Pattern[str]) -> str | None:
+def after_label(string: str, label: re.Pattern[str]) -> str | None:
     """The text after «Автор:»-like labels: in the same string, or in the next one."""
     own = label.sub("", " ".join(str(string).split()))
     if own:
         return own
     following = string.find_next(string=lambda s: bool(s.strip()))
     return " ".join(str(following).split()) if following else None
-
-
-def _breadcrumb_rubric(page: Page) -> str | None:
-    for element in page.soup.find_all(attrs={"class": BREADCRUMB_HINTS}):
-        crumbs = [clean_text(a) for a in element.find_all(["a", "span", "li"]) if clean_text(a)]
-        crumbs = [
-            c for c in crumbs if c.lower() not in HOME_CRUMBS and len(c) < 60 and c not in "›»/>|"
-        ]
-        if crumbs:
-            return crumbs[-1] if len(crumbs) == 1 else crumbs[0]
-    return None
-
-
-def _hinted_rubric(page: Page) -> str | None:
-    element = page.soup.find(attrs={"class": RUBRIC_HINTS})
-    if not isinstance(element, Tag) or len(element.find_all("a")) > 1:
-        return None  # a list of sections is a menu, not this article's section
-    text = clean_text(element)
-    return text if _reads_like_a_section(text) else None
-
-
-def _reads_like_a_section(text: str) -> bool:
-    """A section name: a few words, not a lead-in («Катерина Тейлор:») nor a related block."""
-    return (
-        0 < len(text.split()) <= MAX_RUBRIC_WORDS
-        and not text.endswith(":")
-        and not BOILERPLATE_LINES.match(text)
-    )
-
-
-def _menu_sections(page: Page) -> dict[str, str]:
-    """Section names of the site's menus, lowercased → as written."""
-    menus = page.soup.find_all("nav") + page.soup.find_all(attrs={"class": MENU_HINTS})
-    sections = {}
-    for menu in menus:
-        for link in menu.find_all("a"):
-            text = clean_text(link)
-            if text and text.lower() not in HOME_CRUMBS and len(text.split()) <= MAX_RUBRIC_WORDS:
-                sections.setdefault(text.lower(), text)
-    return sections
-
-
-def _menu_heading_rubric(page: Page) -> str | None:
-    """A heading after the headline that names one of the site's menu sections: the block
-    of that section's stories, which outlets put beside an article of the section."""
-    h1 = page.soup.find("h1")
-    sections = _menu_sections(page) if isinstance(h1, Tag) else {}
-    if not sections:
-        return None
-    for heading in h1.find_all_next(["h2", "h3", "h4", "h5"], limit=MENU_HEADING_LOOKAHEAD):
-        text = clean_text(heading)
-        if (
-            text.lower() in sections
-            and not text.endswith(":")
-            and not BOILERPLATE_LINES.match(text)
-        ):
-            return text
-    return None
 
 
 def tags(page: Page) -> list[str]:
