@@ -73,11 +73,15 @@ def test_every_payload_page_is_exported(exported) -> None:
     assert len(exported) == len(PAYLOADS)
 
 
-@pytest.mark.parametrize("column", ["title", "authors", "source", "rubric", "lead"])
-def test_no_text_cell_starts_a_formula(exported, column: str) -> None:
+# extraction itself trims a byline's leading dash and refuses one with an @ (an address)
+@pytest.mark.parametrize(
+    ("column", "reaching"),
+    [("title", 3), ("authors", 2), ("source", 3), ("rubric", 3), ("lead", 3)],
+)
+def test_no_text_cell_starts_a_formula(exported, column: str, reaching: int) -> None:
     cells = [row[column] for row in exported]
     carried = [cell for cell in cells if cell.startswith("'")]
-    assert len(carried) >= 3, f"the payloads did not reach {column}: {cells}"
+    assert len(carried) >= reaching, f"the payloads did not reach {column}: {cells}"
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
 
 

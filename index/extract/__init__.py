@@ -6,7 +6,7 @@ import hashlib
 from datetime import datetime
 
 from index.article import Article
-from index.extract import fields
+from index.extract import byline, fields
 from index.extract.body import extract_paragraphs, figure_captions, find_container, text_sizes
 from index.extract.capture import capture_time
 from index.extract.decode import decode_page
@@ -60,7 +60,7 @@ def _build(page: Page, data: bytes) -> Article:
     if not lead:
         description = fields.description(page)
         lead = description if description and description not in paragraphs else ""
-    authors = fields.authors(page, paragraphs)
+    authors = byline.authors(page, paragraphs, (site_name, source))
     if paragraphs and authors and fields.closing_signature(paragraphs) in authors:
         paragraphs = paragraphs[:-1]  # a signature line is a byline, not text
     body = "\n\n".join(paragraphs)

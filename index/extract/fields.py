@@ -10,13 +10,10 @@ from bs4 import Tag
 
 from index.extract.body import clean_text
 from index.extract.dates import FoundDate, best_of_shown_dates, human_dates, parse_iso
-from index.extract.jsonld import names, people_names, text_value
+from index.extract.jsonld import names, text_value
 from index.extract.meta import all_meta, first_meta, itemprop_elements, itemprop_value
 from index.extract.page import Page
 from index.extract.selectors import (
-    AUTHOR_HINTS,
-    AUTHOR_LABELS,
-    AUTHOR_META,
     DESCRIPTION_META,
     MODIFIED_META,
     PUBLIC_SUFFIXES,
@@ -28,7 +25,6 @@ from index.extract.selectors import (
 from index.extract.sitename import clean_site_name, is_host_like
 from index.outlet_file import default_names
 
-AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
 DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
 LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -205,7 +201,7 @@ def _copyright_line(page: Page) -> str | None:
 
 def _microdata_publisher(page: Page) -> str | None:
     for element in itemprop_elements(page.soup, "publisher"):
-        name = _itemprop_name(element)
+        name = itemprop_name(element)
         if name:
             return name
     return None
@@ -240,38 +236,6 @@ def domain_from_path(path: str) -> str:
 # --- people and sections ---------------------------------------------------------------
 
 
-def _split_names(value: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|;|\s+і\s+|\s+та\s+|\s+и\s+)\s*", value)
-    return [part.strip(" .") for part in parts if part.strip(" .")]
-
-
-_NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@", re.IGNORECASE)
-
-
-def _plausible_author(name: str) -> bool:
-    """A byline reads like a name: a few words, no digits, no addresses."""
-    return 1 <= len(name.split()) <= 5 and len(name) < 80 and not _NOT_A_NAME.search(name)
-
-
-def authors(page: Page, body_paragraphs: list[str] | None = None) -> list[str]:
-    """Bylines: structured data first, then author links and labels, then a closing signature."""
-    site = {(first_meta(page.meta, SITE_NAME_META) or "").lower()}
-    ladder = (
-        lambda: people_names(page.ld("author")),
-        lambda: [v for e in itemprop_elements(page.soup, "author") if (v := _itemprop_name(e))],
-        lambda: [clean_text(a) for a in page.soup.find_all("a", rel=lambda v: v and "author" in v)],
-        lambda: [n for v in all_meta(page.meta, AUTHOR_META) for n in _split_names(v)],
-        lambda: _labelled_authors(page),
-        lambda: [clean_text(a) for a in page.soup.find_all("a", href=AUTHOR_PAGE_LINK)][:3],
-        lambda: [signature] if (signature := closing_signature(body_paragraphs or [])) else [],
-    )
-    for step in ladder:
-        found = [n for n in step() if n and _plausible_author(n) and n.lower() not in site]
-        if found:
-            return list(dict.fromkeys(found))
-    return []
-
-
 _SIGNATURE = re.compile(
     r"^(?P<name>(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,2}[A-ZА-ЯІЇЄҐ][\w'’-]+)\s*(?:,.{0,60})?$"
 )
@@ -285,21 +249,9 @@ def closing_signature(paragraphs: list[str]) -> str | None:
     return match.group("name").strip() if match else None
 
 
-def _itemprop_name(element: Tag) -> str | None:
+def itemprop_name(element: Tag) -> str | None:
     named = element.find(attrs={"itemprop": "name"})
     return itemprop_value(named) if isinstance(named, Tag) else itemprop_value(element)
-
-
-def _labelled_authors(page: Page) -> list[str]:
-    for string in page.soup.find_all(string=AUTHOR_LABELS):
-        value = after_label(string, AUTHOR_LABELS)
-        if value:
-            return _split_names(value)
-    for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
-        text = clean_text(element)
-        if text and _plausible_author(text):
-            return [text]
-    return []
 
 
 def after_label(string: str, label: re.Pattern[str]) -> str | None:

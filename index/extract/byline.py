@@ -1,0 +1,173 @@
+"""Authors, from byline places only, each checked as a person's name.
+
+Structured data first (JSON-LD author people, microdata, rel=author, <meta author>),
+then what the page shows as a byline: a «Автор:» label, an element marked as the
+byline, links to author pages, a signature closing the text. What the page shows
+counts only outside its furniture (sidebars, footers, related-story blocks), where
+block headings and columnists' lists read like bylines but are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bs4 import Tag
+
+from index.extract.body import clean_text
+from index.extract.fields import after_label, closing_signature, itemprop_name
+from index.extract.jsonld import people_names
+from index.extract.meta import all_meta, itemprop_elements
+from index.extract.page import Page
+from index.extract.selectors import AUTHOR_HINTS, AUTHOR_LABELS, AUTHOR_META
+
+AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+MAX_NAME_CHARS = 80
+MAX_PAGE_LINKS = 3
+FURNITURE_TAGS = frozenset({"aside", "footer", "nav"})
+FURNITURE_HINTS = re.compile(
+    r"sidebar|related|popular|widget|footer|comment|menu|recommend|read[-_]?also|"
+    r"more[-_]?news|teaser|columnists|our[-_]?authors|banner|promo",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@|[!?]", re.IGNORECASE)
+_EDGE_PUNCTUATION = " \t,.;:–—-|/\\()[]{}«»\"'“”„*•·"
+# particles written in lower case inside names: Людвіг ван Бетховен, Оноре де Бальзак
+_PARTICLES = frozenset(
+    "де да ді ван фон дер ла ле ель аль de da di van von der la le bin ibn".split()
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\s+/\s+|\s+\|\s+|\s+і\s+|\s+та\s+|\s+и\s+|\s+and\s+)\s*")
+
+Step = Callable[[Page, list[str]], list[str]]
+
+
+def trimmed(text: str) -> str:
+    """A byline without its label and the punctuation around it."""
+    text = AUTHOR_LABELS.sub("", " ".join(text.split()))
+    return text.strip(_EDGE_PUNCTUATION)
+
+
+def looks_like_name(text: str, min_words: int = 1) -> bool:
+    """A person's name: a few capitalised words (name particles aside), no digits or addresses."""
+    words = text.split()
+    if not min_words <= len(words) <= MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return False
+    if _NOT_A_NAME.search(text):
+        return False
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.lower() in _PARTICLES for word in words
+    )
+
+
+def split_names(value: str) -> list[str]:
+    return [name for part in _SPLIT.split(value) if (name := trimmed(part))]
+
+
+def in_furniture(element: Tag) -> bool:
+    for node in (element, *element.parents):
+        if not isinstance(node, Tag):
+            continue
+        if node.name in FURNITURE_TAGS:
+            return True
+        marks = " ".join([*(node.get("class") or []), str(node.get("id") or "")])
+        if marks and FURNITURE_HINTS.search(marks):
+            return True
+    return False
+
+
+def _ld_people(page: Page, _paragraphs: list[str]) -> list[str]:
+    return [name for value in people_names(page.ld("author")) for name in split_names(value)]
+
+
+def _microdata(page: Page, _paragraphs: list[str]) -> list[str]:
+    return [v for e in itemprop_elements(page.soup, "author") if (v := itemprop_name(e))]
+
+
+def _rel_author(page: Page, _paragraphs: list[str]) -> list[str]:
+    links = page.soup.find_all("a", rel=lambda v: v and "author" in v)
+    return [clean_text(a) for a in links if not in_furniture(a)]
+
+
+def _meta(page: Page, _paragraphs: list[str]) -> list[str]:
+    return [name for value in all_meta(page.meta, AUTHOR_META) for name in split_names(value)]
+
+
+def _labelled(page: Page, _paragraphs: list[str]) -> list[str]:
+    for string in page.soup.find_all(string=AUTHOR_LABELS):
+        if string.parent is not None and in_furniture(string.parent):
+            continue
+        value = after_label(string, AUTHOR_LABELS)
+        if value:
+            return split_names(value)
+    return []
+
+
+def _hinted(page: Page, _paragraphs: list[str]) -> list[str]:
+    for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
+        if in_furniture(element):
+            continue
+        text = trimmed(clean_text(element))
+        if looks_like_name(text, min_words=2):
+            return [text]
+    return []
+
+
+def _author_pages(page: Page, _paragraphs: list[str]) -> list[str]:
+    links = page.soup.find_all("a", href=AUTHOR_PAGE_LINK)
+    named = [clean_text(a) for a in links if not in_furniture(a)]
+    return [name for name in named if looks_like_name(trimmed(name), min_words=2)][:MAX_PAGE_LINKS]
+
+
+def _article_footer(page: Page, _paragraphs: list[str]) -> list[str]:
+    """HTML's own byline place: the <footer> of an <article> («Ольга Коваль, УП»)."""
+    for footer in page.soup.find_all("footer"):
+        if footer.find_parent("article") is None:
+            continue
+        signature = closing_signature([clean_text(footer)])
+        if signature:
+            return [signature]
+    return []
+
+
+def _signature(_page: Page, paragraphs: list[str]) -> list[str]:
+    signature = closing_signature(paragraphs)
+    return [signature] if signature else []
+
+
+# (step, whether the page marks the place as its byline): a marked byline may be a handle
+# («natali», «lemberglegion»), so it is only checked not to be an address or a number;
+# what merely sits where bylines do must read as a person's name.
+LADDER: tuple[tuple[Step, bool], ...] = (
+    (_ld_people, True),
+    (_microdata, True),
+    (_rel_author, True),
+    (_meta, True),
+    (_labelled, False),
+    (_hinted, False),
+    (_author_pages, False),
+    (_article_footer, False),
+    (_signature, False),
+)
+
+
+def plausible_handle(text: str) -> bool:
+    return (
+        1 <= len(text.split()) <= MAX_NAME_WORDS
+        and len(text) <= MAX_NAME_CHARS
+        and not (_NOT_A_NAME.search(text))
+    )
+
+
+def authors(
+    page: Page, body_paragraphs: list[str] | None = None, outlet_names: Iterable[str] = ()
+) -> list[str]:
+    """The first byline place that names people gives all of them, in page order."""
+    outlets = {name.lower() for name in outlet_names if name}
+    for step, marked in LADDER:
+        check = plausible_handle if marked else looks_like_name
+        found = [trimmed(name) for name in step(page, body_paragraphs or [])]
+        found = [name for name in found if check(name) and name.lower() not in outlets]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
