@@ -41,6 +41,8 @@ class Tally:
     quotes: int = 0
     quotes_found: int = 0
     quotes_right: int = 0
+    ours: int = 0  # quotes we extracted
+    ours_in_gold: int = 0  # of them, those holding (or said in the sentence of) a gold quote
     extract_seconds: float = 0.0
     attach_seconds: float = 0.0
     pages: int = 0
@@ -131,6 +133,14 @@ def score_article(gold: dict, article: Article, tally: Tally, verbose: bool) -> 
             wrong.append(
                 f"    wrong   {entry['speaker']!s:28} ours {quote.speaker} | {entry['start']}"
             )
+    starts = [normalise(entry["start"]) for entry in gold["quotes"]]
+    for number, quote in enumerate(article.quotes):
+        tally.ours += 1
+        around = normalise(sentences.get(number, quote.text))
+        if any(start in normalise(quote.text) or start in around for start in starts):
+            tally.ours_in_gold += 1
+        else:
+            wrong.append(f"    extra   {quote.speaker!s:28} | {quote.text[:60]}")
     if verbose and (ours != wanted or wrong):
         tally.notes.append(
             f"{gold['file']}\n    extra {sorted(ours - wanted)}  missing {sorted(wanted - ours)}\n"
@@ -220,6 +230,12 @@ def report(tally: Tally, cold: tuple[float, float, int], warm: Tally) -> None:
     print(
         f"quotes    attribution accuracy {tally.quotes_right / tally.quotes:.3f} "
         f"({tally.quotes_right}/{tally.quotes}; a quote of ours found for {tally.quotes_found})"
+    )
+    print(
+        f"quotes    precision {tally.ours_in_gold / max(1, tally.ours):.3f} "
+        f"({tally.ours_in_gold}/{tally.ours} of ours are gold quotes)  "
+        f"recall {tally.quotes_found / max(1, tally.quotes):.3f} "
+        f"({tally.quotes_found}/{tally.quotes} gold quotes have one of ours)"
     )
     print_timing("gold pages, cold caches", *cold)
     print_timing(

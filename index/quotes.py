@@ -1,5 +1,58 @@
-"""Quote attribution: see ``index.speech`` for how quotes and speakers are found."""
+"""Quote attribution (``index.speech`` finds quotes and speakers), kept to speech.
 
-from index.speech import SPEAKER_THRESHOLD, attach_quotes
+Quote marks also hold what nobody said: names of events, works and bodies
+(«Північний потік», «Слуга народу»), scare quotes, a word or two lifted into
+reported speech (заявив, що угода «дуже погана»). Those are left out, so that a
+search inside quotes and the speaker facet hold speech only.
+"""
 
-__all__ = ["SPEAKER_THRESHOLD", "attach_quotes"]
+from __future__ import annotations
+
+from index.analysis.lemmas import morphology
+from index.article import Article, Quote
+from index.speech import SPEAKER_THRESHOLD
+from index.speech import attach_quotes as attribute_speech
+from index.speech.quotes import _alphabet_key
+
+__all__ = ["SPEAKER_THRESHOLD", "attach_quotes", "is_speech"]
+
+MAX_FRAGMENT_WORDS = 3  # «дуже погана» inside reported speech
+MAX_NAME_WORDS = 5  # «Європейська солідарність», «Північний потік-2»
+SENTENCE_ENDS = (".", "!", "?", "…")
+VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def attach_quotes(article: Article) -> None:
+    """Fill ``article.quotes`` and ``article.speakers``; quotes that are not speech are dropped."""
+    attribute_speech(article)
+    language = "ru" if article.language == "ru" else "uk"
+    article.quotes = [quote for quote in article.quotes if is_speech(quote, language)]
+    named = {q.speaker for q in article.quotes if q.speaker and q.confidence >= SPEAKER_THRESHOLD}
+    article.speakers = sorted(named, key=_alphabet_key)
+
+
+def is_speech(quote: Quote, language: str = "uk") -> bool:
+    """Whether a quote reads as speech. A quote with a speaker is kept: attribution found
+    a speech verb or a layout naming who said it. One without is dropped when it is a
+    fragment of a few words or a short phrase that reads as a name."""
+    text = quote.text.strip()
+    words = text.split()
+    if not words:
+        return False
+    if quote.speaker is not None:
+        return True
+    if len(words) <= MAX_FRAGMENT_WORDS:
+        return False
+    return len(words) > MAX_NAME_WORDS or not _reads_like_a_name(text, language)
+
+
+def _reads_like_a_name(text: str, language: str) -> bool:
+    """A short capitalised phrase with no verb and no sentence end: a name, not a statement."""
+    if not text[0].isupper() or text.endswith(SENTENCE_ENDS):
+        return False
+    analyzer = morphology(language)
+    for word in text.split():
+        bare = word.strip(",;:«»\"'()")
+        if bare and any(parse.tag.POS in VERB_TAGS for parse in analyzer.parse(bare)[:1]):
+            return False
+    return True

@@ -1,0 +1,38 @@
+"""Quote marks around names, scare quotes and lifted fragments are not speech."""
+
+from __future__ import annotations
+
+from index.article import Article, Quote
+from index.quotes import attach_quotes, is_speech
+
+
+def test_unattributed_names_and_fragments_are_not_speech() -> None:
+    assert not is_speech(Quote(text="Північний потік-2"))
+    assert not is_speech(Quote(text="Слуга народу"))
+    assert not is_speech(Quote(text="дуже поганою"))
+    assert not is_speech(Quote(text="Європейська солідарність", speaker=None), "uk")
+
+
+def test_speech_stays_with_or_without_a_speaker() -> None:
+    assert is_speech(Quote(text="Ми переможемо!", speaker="Олена Коваль", confidence=0.9))
+    assert is_speech(Quote(text="Ремонт мосту завершать до кінця року", speaker=None))
+    assert is_speech(Quote(text="Будуємо далі", speaker=None)) is False  # two words, nobody
+    assert is_speech(Quote(text="Ми будуємо далі і не зупинимося", speaker=None))
+
+
+def test_an_article_keeps_its_speech_and_speaker() -> None:
+    article = Article(
+        title="Міст відкриють восени",
+        body=(
+            "Компанія «Мостобуд Поділля» отримала підряд на ремонт мосту.\n\n"
+            "«Ми завершимо роботи до кінця жовтня, якщо погода дозволить», — сказав міський "
+            "голова Олег Сидоренко.\n\n"
+            "Раніше проєкт «Новий міст» критикували депутати."
+        ),
+        language="uk",
+    )
+    attach_quotes(article)
+    texts = [quote.text for quote in article.quotes]
+    assert any(text.startswith("Ми завершимо роботи") for text in texts)
+    assert not any("Мостобуд" in text or text == "Новий міст" for text in texts)
+    assert article.speakers == ["Олег Сидоренко"]
