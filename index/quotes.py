@@ -8,8 +8,12 @@ search inside quotes and the speaker facet hold speech only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from index.analysis.lemmas import morphology
 from index.article import Article, Quote
+from index.extract.selectors import NAME_PARTICLES
 from index.speech import SPEAKER_THRESHOLD
 from index.speech import attach_quotes as attribute_speech
 from index.speech.quotes import _alphabet_key
@@ -26,7 +30,9 @@ def attach_quotes(article: Article) -> None:
     """Fill ``article.quotes`` and ``article.speakers``; quotes that are not speech are dropped."""
     attribute_speech(article)
     language = "ru" if article.language == "ru" else "uk"
-    article.quotes = [quote for quote in article.quotes if is_speech(quote, language)]
+    article.quotes = [
+        _with_person(quote, language) for quote in article.quotes if is_speech(quote, language)
+    ]
     named = {q.speaker for q in article.quotes if q.speaker and q.confidence >= SPEAKER_THRESHOLD}
     article.speakers = sorted(named, key=_alphabet_key)
 
@@ -44,6 +50,64 @@ def is_speech(quote: Quote, language: str = "uk") -> bool:
     if len(words) <= MAX_FRAGMENT_WORDS:
         return False
     return len(words) > MAX_NAME_WORDS or not _reads_like_a_name(text, language)
+
+
+PLACE_TAGS = frozenset({"Geox", "Orgn"})
+SURNAME_TAGS = frozenset({"Surn", "Patr"})
+
+
+def _with_person(quote: Quote, language: str) -> Quote:
+    """The quote, its speaker left unknown where the «speaker» is no person's name."""
+    if quote.speaker is None or names_a_person(quote.speaker, language):
+        return quote
+    return replace(quote, speaker=None, confidence=0.0)
+
+
+def names_a_person(name: str, language: str = "uk") -> bool:
+    """«Білий дім», «УНІАН», «Київ», «Міністерство оборони» are not people: no word of
+    them can be a given name (a name, an animate noun, or a word the dictionary does not
+    know, as foreign names are), and one is known only as a thing, a place or a body.
+    A surname that is also a common word («Анджей Дуда») keeps its person."""
+    analyzer = morphology(language)
+    readings = [analyzer.parse(word) for word in _name_words(name)]
+    if any(_may_be_given_name(parses) for parses in readings):
+        return True
+    return not any(
+        _only(
+            parses,
+            lambda tags: bool(PLACE_TAGS & tags) or ("inan" in tags and not SURNAME_TAGS & tags),
+        )
+        for parses in readings
+    )
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that can tell: no initials, particles (ван, де) or numerals (II)."""
+    words = [word.strip(".,'’") for word in name.replace("-", " ").split()]
+    return [
+        w
+        for w in words
+        if len(w) > 1 and w.isalpha() and w.lower() not in NAME_PARTICLES and not _roman(w)
+    ]
+
+
+def _roman(word: str) -> bool:
+    return set(word) <= set("IVXLC")
+
+
+def _only(parses: list, test: Callable[[frozenset[str]], bool]) -> bool:
+    return all(parse.is_known for parse in parses) and all(
+        test(frozenset(parse.tag.grammemes)) for parse in parses
+    )
+
+
+def _may_be_given_name(parses: list) -> bool:
+    return any(
+        not parse.is_known
+        or "Name" in parse.tag.grammemes
+        or ("anim" in parse.tag.grammemes and not SURNAME_TAGS & parse.tag.grammemes)
+        for parse in parses
+    )
 
 
 def _reads_like_a_name(text: str, language: str) -> bool:

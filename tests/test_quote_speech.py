@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.article import Article, Quote
-from index.quotes import attach_quotes, is_speech
+from index.quotes import attach_quotes, is_speech, names_a_person
 
 
 def test_unattributed_names_and_fragments_are_not_speech() -> None:
@@ -36,3 +36,31 @@ def test_an_article_keeps_its_speech_and_speaker() -> None:
     assert any(text.startswith("Ми завершимо роботи") for text in texts)
     assert not any("Мостобуд" in text or text == "Новий міст" for text in texts)
     assert article.speakers == ["Олег Сидоренко"]
+
+
+def test_institutions_agencies_and_places_are_not_speakers() -> None:
+    for name in ("Білий дім", "УНІАН", "Київ", "Міністерство оборони", "Інтерфакс-Україна"):
+        assert not names_a_person(name), name
+
+
+def test_people_stay_people_whatever_their_surname_means() -> None:
+    for name in (
+        "Анджей Дуда",
+        "Володимир Зеленський",
+        "Хайко Маас",
+        "Єлизавета II",
+        "Людвіг ван Бетховен",
+        "Анастасія Субота",
+    ):
+        assert names_a_person(name), name
+
+
+def said(body: str) -> list[str]:
+    article = Article(title="Заява про санкції", body=body, language="uk")
+    attach_quotes(article)
+    return article.speakers
+
+
+def test_an_adjective_with_its_noun_names_a_body_not_a_person() -> None:
+    assert said("«Ми запровадимо нові санкції найближчим часом», — заявив Білий дім.") == []
+    assert said("«Ми запровадимо нові санкції», — заявив депутат Олег Білий.") == ["Олег Білий"]

@@ -19,7 +19,7 @@ from index.extract.fields import after_label, closing_signature, itemprop_name
 from index.extract.jsonld import people_names
 from index.extract.meta import all_meta, itemprop_elements
 from index.extract.page import Page
-from index.extract.selectors import AUTHOR_HINTS, AUTHOR_LABELS, AUTHOR_META
+from index.extract.selectors import AUTHOR_HINTS, AUTHOR_LABELS, AUTHOR_META, NAME_PARTICLES
 
 AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
 MAX_NAME_WORDS = 5
@@ -33,10 +33,6 @@ FURNITURE_HINTS = re.compile(
 )
 _NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@|[!?]", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t,.;:–—-|/\\()[]{}«»\"'“”„*•·"
-# particles written in lower case inside names: Людвіг ван Бетховен, Оноре де Бальзак
-_PARTICLES = frozenset(
-    "де да ді ван фон дер ла ле ель аль de da di van von der la le bin ibn".split()
-)
 _SPLIT = re.compile(r"\s*(?:,|;|\s+/\s+|\s+\|\s+|\s+і\s+|\s+та\s+|\s+и\s+|\s+and\s+)\s*")
 
 Step = Callable[[Page, list[str]], list[str]]
@@ -56,7 +52,7 @@ def looks_like_name(text: str, min_words: int = 1) -> bool:
     if _NOT_A_NAME.search(text):
         return False
     return words[0][0].isupper() and all(
-        word[0].isupper() or word.lower() in _PARTICLES for word in words
+        word[0].isupper() or word.lower() in NAME_PARTICLES for word in words
     )
 
 

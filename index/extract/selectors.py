@@ -120,6 +120,10 @@ RUBRIC_HINTS = re.compile(
     r"rubric|category|section[-_]?(name|title|label)|article[-_]?section|^section$|cat[-_]?name",
     re.IGNORECASE,
 )
+# particles written in lower case inside names: Людвіг ван Бетховен, Оноре де Бальзак
+NAME_PARTICLES = frozenset(
+    "де да ді ван фон дер ла ле ель аль ібн бін de da di van von der la le bin ibn al el".split()
+)
 AUTHOR_HINTS = re.compile(r"author|byline|avtor|journalist", re.IGNORECASE)
 BREADCRUMB_HINTS = re.compile(r"breadcrumb|crumbs|path", re.IGNORECASE)
 HOME_CRUMBS = frozenset({"головна", "главная", "home", "новини", "новости", "news"})

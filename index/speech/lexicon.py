@@ -197,6 +197,26 @@ def _noun_lexeme(morph: MorphAnalyzer, lemma: str) -> list[tuple[str, str, bool]
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
+def adjective_before_noun(adjective: str, noun: str, language: str) -> bool:
+    """«білий дім», «чорне море»: the adjective agrees with the inanimate noun after it, so a
+    capitalised «Білий» there names a thing with the noun, not a person."""
+    morph = morphology(morph_language(language))
+    agreeing: set[tuple[str | None, str | None, str | None]] = set()
+    for parse in morph.parse(adjective):
+        if parse.tag.POS == "ADJF":
+            agreeing.add((parse.tag.gender, parse.tag.number, parse.tag.case))
+    if not agreeing:
+        return False
+    for parse in morph.parse(noun):
+        tag = parse.tag
+        if not (tag.POS == "NOUN" and tag.animacy == "inan" and parse.is_known):
+            continue
+        if {(tag.gender, tag.number, tag.case), (None, tag.number, tag.case)} & agreeing:
+            return True
+    return False
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def word_info(word: str, language: str) -> WordInfo:
     """How a capitalised word reads as a name part; ``word`` is lowercase, apostrophe ASCII.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.speech.lexicon import noun_forms, role_form, role_words
+from index.speech.lexicon import adjective_before_noun, noun_forms, role_form, role_words
 from index.speech.parts import ALL_CASES, Part, can_be_name, part_at, starts_a_name
 from index.speech.patterns import NOT_PERSON_BEFORE, PREPOSITIONS
 from index.speech.text import QUOTE_MARKS, Paragraph, capital_indices
@@ -188,6 +188,8 @@ def _make_mention(
         tentative = True  # kept only if the article names this surname in full elsewhere
     if len(names) > 1 and all(p.info.common for p in names) and _capital_after(paragraph, run):
         return None  # «Рада Європейського Союзу»: ordinary words in the name of a body
+    if len(names) == 1 and names[0].info.common and _names_a_thing(paragraph, run, language):
+        return None  # «Білий дім заявив»: an adjective with its noun, not a surname
     cases = _run_cases(names)
     if i and paragraph.lowers[i - 1] in PREPOSITIONS:
         cases = cases - {"nomn"}  # «на Бейкер-стріт»: after a preposition, never a subject
@@ -207,6 +209,13 @@ def _make_mention(
         paragraph, mention, language
     )
     return mention
+
+
+def _names_a_thing(paragraph: Paragraph, run: list[tuple[int, Part]], language: str) -> bool:
+    after = run[-1][0] + 1
+    if after >= len(paragraph) or paragraph.capitalised(after):
+        return False
+    return adjective_before_noun(paragraph.lowers[run[-1][0]], paragraph.lowers[after], language)
 
 
 def _capital_after(paragraph: Paragraph, run: list[tuple[int, Part]]) -> bool:
