@@ -86,7 +86,7 @@ def _build(page: Page, data: bytes) -> Article:
         body=body,
         captions=figure_captions(page.soup),
     )
-    if is_list_page(page, body, container, page_url, title, sizes):
+    if is_list_page(page, body, container, page_url, title, sizes, signed=bool(authors)):
         article.kind = "list"
     elif not (title or body):
         raise ExtractionError("no title and no text")

@@ -16,6 +16,10 @@ from index.extract.textsize import TextSizes
 MIN_ARTICLE_WORDS = 40
 MIN_SHORT_ARTICLE_WORDS = 15  # a page with one headline and this much text is a short news item
 LINK_DENSITY_LIST = 0.5
+MIN_TEASERS = 6  # distinct headline links in what was taken for the text
+MIN_TEASER_WORDS = 4
+TEASER_LINK_SHARE = 0.35
+MAX_TEXT_BEFORE_TEASERS = 300
 LIST_PATHS = ("", "/", "/news", "/news/", "/uk", "/uk/", "/ru", "/ru/", "/ua", "/ua/")
 
 
@@ -35,11 +39,19 @@ def is_list_page(
     url: str | None,
     title: str = "",
     sizes: TextSizes | None = None,
+    signed: bool = False,
 ) -> bool:
-    """Declared articles are articles; otherwise a front-page URL, or little running
-    text beside many headline links, makes a list page."""
+    """Declared articles are articles; a page the site's menu points to, or one whose text
+    is a run of teasers, is a list page; so is a front-page URL, or little running text
+    beside many headline links. ``signed``: the page names its author (a digest of
+    teasers with a byline is someone's article)."""
     if page.article_ld is not None:
         return False
+    # sites mark every page og:type=article, section indexes too: structure first
+    if url and _menu_target(page, url):
+        return True
+    if not signed and container is not None and _teasers(container, sizes):
+        return True
     og_type = (first_meta(page.meta, ("og:type",)) or "").lower()
     if og_type == "article" or first_meta(page.meta, ("article:published_time",)):
         return False
@@ -61,6 +73,48 @@ def is_list_page(
 
 def _path_of(url: str) -> str:
     return urlsplit(url).path
+
+
+def _menu_target(page: Page, url: str) -> bool:
+    """The page is where the site's own menu sends readers for a section: /politics/."""
+    path = _path_of(url).rstrip("/").lower()
+    if not path:
+        return False
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    for menu in page.soup.find_all("nav"):
+        for link in menu.find_all("a", href=True):
+            parts = urlsplit(str(link["href"]).strip())
+            if parts.hostname and parts.hostname.removeprefix("www.") != host:
+                continue
+            if parts.path.rstrip("/").lower() == path and not parts.query:
+                return True
+    return False
+
+
+def _teasers(container: Tag, sizes: TextSizes | None) -> bool:
+    """What was taken for the text is a run of headline links to other pages, with at most
+    a line of text under each: the teasers of a section or tag page."""
+    headlines = [
+        a
+        for a in container.find_all("a", href=True)
+        if len(clean_text(a).split()) >= MIN_TEASER_WORDS
+    ]
+    if len({str(a["href"]) for a in headlines}) < MIN_TEASERS:
+        return False
+    if _link_density(container, sizes) < TEASER_LINK_SHARE:
+        return False
+    return _text_before(container, headlines[0]) < MAX_TEXT_BEFORE_TEASERS
+
+
+def _text_before(container: Tag, link: Tag) -> int:
+    """Characters of text in ``container`` before ``link``: an article's text comes before
+    its related-story links; a section page opens with its first teaser."""
+    total = 0
+    for string in container.strings:
+        if string.parent is link or link in string.parents:
+            break
+        total += len(string.strip())
+    return total
 
 
 def _link_density(container: Tag, sizes: TextSizes | None) -> float:
