@@ -149,7 +149,24 @@ def evaluate(golds: list[dict]) -> tuple[Tally, list[float], list[Article]]:
     return tally, ours_ms, articles
 
 
-def run(show_errors: bool) -> int:
+OUTLET_FIELDS = ("source", "rubric", "rubric_absent", "authors", "body", "list")
+
+
+def print_by_outlet(golds: list[dict]) -> None:
+    """Right/of per field for each outlet with gold pages: a rule written while reading one
+    outlet's pages shows as that outlet's score alone."""
+    print(f"\n{'outlet':<28}" + "".join(f"{name:>14}" for name in OUTLET_FIELDS))
+    for domain in sorted({gold.get("domain") or gold["file"].split("/")[0] for gold in golds}):
+        mine = [g for g in golds if (g.get("domain") or g["file"].split("/")[0]) == domain]
+        tally, _ms, _articles = evaluate(mine)
+        cells = [
+            f"{tally.hits[name]}/{tally.totals[name]}" if tally.totals.get(name) else "-"
+            for name in OUTLET_FIELDS
+        ]
+        print(f"{domain:<28}" + "".join(f"{cell:>14}" for cell in cells))
+
+
+def run(show_errors: bool, by_outlet: bool = False) -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: this benchmark needs ../shared beside the checkout")
         return 2
@@ -183,6 +200,8 @@ def run(show_errors: bool) -> int:
     print_speed("pidshyvka extract_page", ours_ms)
     compare_trafilatura(golds)
     print_body_starts(articles)
+    if by_outlet:
+        print_by_outlet(golds)
     if show_errors:
         print("\nerrors:")
         for error in tally.errors:
@@ -220,4 +239,8 @@ def print_body_starts(articles: list[Article]) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show-errors", action="store_true")
-    sys.exit(run(parser.parse_args().show_errors))
+    parser.add_argument(
+        "--by-outlet", action="store_true", help="the fields people filter by, per outlet"
+    )
+    arguments = parser.parse_args()
+    sys.exit(run(arguments.show_errors, arguments.by_outlet))

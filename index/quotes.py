@@ -8,6 +8,7 @@ search inside quotes and the speaker facet hold speech only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ from index.speech.quotes import _alphabet_key
 
 __all__ = ["SPEAKER_THRESHOLD", "attach_quotes", "is_speech"]
 
+_CUT_CLAUSE = re.compile(r"(?:^|[\s,])(?:що|щоб|чи|что|чтобы|ли)\s*[,:]?$", re.IGNORECASE)
 MAX_FRAGMENT_WORDS = 3  # «дуже погана» inside reported speech
 MAX_NAME_WORDS = 5  # «Європейська солідарність», «Північний потік-2»
 SENTENCE_ENDS = (".", "!", "?", "…")
@@ -27,13 +29,20 @@ VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 def attach_quotes(article: Article) -> None:
-    """Fill ``article.quotes`` and ``article.speakers``; quotes that are not speech are dropped."""
+    """Fill ``article.quotes`` and ``article.speakers``; quotes that are not speech are
+    dropped. A speaker whose words the extraction cut off («Мей зазначила, що») still
+    spoke: the person stays among the article's speakers, the empty quote does not."""
     attribute_speech(article)
     language = "ru" if article.language == "ru" else "uk"
-    article.quotes = [
-        _with_person(quote, language) for quote in article.quotes if is_speech(quote, language)
-    ]
-    named = {q.speaker for q in article.quotes if q.speaker and q.confidence >= SPEAKER_THRESHOLD}
+    attributed = [_with_person(quote, language) for quote in article.quotes]
+    article.quotes = [quote for quote in attributed if is_speech(quote, language)]
+    named = {
+        q.speaker
+        for q in attributed
+        if q.speaker
+        and q.confidence >= SPEAKER_THRESHOLD
+        and (q in article.quotes or _CUT_CLAUSE.search(q.text.strip()))
+    }
     article.speakers = sorted(named, key=_alphabet_key)
 
 
@@ -43,8 +52,8 @@ def is_speech(quote: Quote, language: str = "uk") -> bool:
     fragment of a few words or a short phrase that reads as a name."""
     text = quote.text.strip()
     words = text.split()
-    if not words:
-        return False
+    if not words or _CUT_CLAUSE.search(text):
+        return False  # «Мей зазначила, що»: the words said were left out
     if quote.speaker is not None:
         return True
     if len(words) <= MAX_FRAGMENT_WORDS:

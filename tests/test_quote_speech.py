@@ -64,3 +64,8 @@ def said(body: str) -> list[str]:
 def test_an_adjective_with_its_noun_names_a_body_not_a_person() -> None:
     assert said("«Ми запровадимо нові санкції найближчим часом», — заявив Білий дім.") == []
     assert said("«Ми запровадимо нові санкції», — заявив депутат Олег Білий.") == ["Олег Білий"]
+
+
+def test_a_cut_off_clause_is_no_quote_but_its_speaker_spoke() -> None:
+    assert not is_speech(Quote(text="Водночас Олена Коваль зазначила, що", speaker="Олена Коваль"))
+    assert not is_speech(Quote(text="Депутати заявили, що", speaker=None))
