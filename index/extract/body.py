@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -20,6 +21,11 @@ from index.extract.textsize import TextSizes
 MIN_HINTED_SHARE = 0.6  # a hinted container must hold this share of the densest one's text
 LINK_HEAVY_SHARE = 0.8
 SHORT_PARAGRAPH = 120
+TAIL_CHARS = 300
+TAIL_LINK_SHARE = 0.3
+LINK_LINE_SHARE = 0.9
+TAIL_HEADING_WORDS = 4
+SENTENCE_END_MARKS = (".", "!", "?", "…", "»", '"', "”", ")")
 
 
 def _markers(element: Tag) -> list[str]:
@@ -155,6 +161,17 @@ def _loose_lines(container: Tag) -> list[str]:
     return [line for line in lines if line]
 
 
+def _links_to_a_front_page(element: Tag) -> bool:
+    """Every link of the line goes to a site's front page: it advertises the site; a line
+    that also links to a story («Як писала «Фраза», …») is a back-reference."""
+    paths = [
+        urlsplit(str(link["href"]).strip()).path
+        for link in element.find_all("a", href=True)
+        if not str(link["href"]).startswith("#")
+    ]
+    return bool(paths) and all(path in ("", "/") for path in paths)
+
+
 def extract_paragraphs(container: Tag, skip: set[str], sizes: TextSizes | None = None) -> list[str]:
     """Paragraphs of running text, without furniture and without the title or lead."""
     blocks = _blocks(container)
@@ -165,14 +182,35 @@ def extract_paragraphs(container: Tag, skip: set[str], sizes: TextSizes | None =
     )
     if blocks and sizes is None:
         sizes = TextSizes(container, is_boilerplate)
-    paragraphs = []
+    kept: list[tuple[Tag, str]] = []
     for element, text in texts:
         if not text or text in skip or BOILERPLATE_LINES.match(text):
             continue
         if sizes is not None and blocks and _is_link_teaser(element, len(text), sizes):
             continue
-        paragraphs.append(text)
-    return paragraphs
+        kept.append((element, text))
+    while kept and blocks and sizes is not None and _is_tail(*kept[-1], sizes):
+        kept.pop()
+    return [text for _element, text in kept]
+
+
+def _is_tail(element: Tag, text: str, sizes: TextSizes) -> bool:
+    """What follows an article's last sentence: a line made of links, or one that sends the
+    reader to a site's front page («Сайт X, новини про Y!»), or a block heading with
+    nothing under it («Актуальні прогнози»). A closing line that links to an earlier story
+    («Як повідомлялося, …») is the outlet's own text and stays."""
+    if len(text) <= TAIL_CHARS:
+        linked = sizes.linked(element)
+        if linked >= LINK_LINE_SHARE * len(text) or (
+            linked >= TAIL_LINK_SHARE * len(text) and _links_to_a_front_page(element)
+        ):
+            return True
+    words = text.split()
+    return (
+        len(words) <= TAIL_HEADING_WORDS
+        and not text.endswith(SENTENCE_END_MARKS)
+        and not all(word[:1].isupper() for word in words)  # «Олена Коваль»: a signature
+    )
 
 
 def figure_captions(soup: BeautifulSoup) -> list[str]:

@@ -286,9 +286,29 @@ def lead(page: Page, container: Tag | None) -> str | None:
                     return text
     h1 = page.soup.find("h1")
     if isinstance(h1, Tag):
+        between = _standfirst_after(h1, container)
+        if between:
+            return between
         follower = h1.find_next_sibling(["h2", "h3", "h4"])
         if isinstance(follower, Tag) and len(clean_text(follower)) > 30:
             return clean_text(follower)
+    return None
+
+
+STANDFIRST_LOOKAHEAD = 4
+
+
+def _standfirst_after(h1: Tag, container: Tag | None) -> str | None:
+    """A lead marked as such between the headline and the running text: sites keep it
+    out of articleBody, so a search of the text block alone never sees it."""
+    for element in h1.find_next_siblings(True, limit=STANDFIRST_LOOKAHEAD):
+        if container is not None and (element is container or container in element.descendants):
+            return None
+        classes = element.get("class") or []
+        if any(LEAD_HINTS.search(m) for m in classes) or element.get("itemprop") == "description":
+            text = clean_text(element)
+            if len(text) > 30:
+                return text
     return None
 
 
