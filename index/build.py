@@ -29,6 +29,7 @@ from index.article import Article
 from index.cache import cache_of, save_cache
 from index.codec import Codec
 from index.extract import ExtractionError, extract_page
+from index.furniture import without_furniture
 from index.outlet_file import OutletFileError, OutletNames, default_names, outlet_files
 from index.outlets import OutletChoice, apply_outlets, choose_outlets, write_choices
 from index.progress import Progress, say
@@ -70,6 +71,7 @@ class RebuildSummary:
     stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, path)
     outlets: dict[str, OutletChoice] = field(default_factory=dict)  # by domain
+    furniture_lines: int = 0  # lines an outlet repeats on many pages, taken out of texts
 
     def skipped_by_reason(self) -> Counter[str]:
         return Counter(_reason_kind(skip.reason) for skip in self.skipped)
@@ -82,6 +84,7 @@ class RebuildSummary:
             f"list pages left out: {self.list_pages}",
             f"repeated captures merged: {self.captures_merged}",
             f"reprints (same text at another URL) grouped: {self.reprints}",
+            f"lines repeated across an outlet's pages taken out of texts: {self.furniture_lines}",
             f"skipped: {len(self.skipped)}",
         ]
         lines += [
@@ -296,7 +299,7 @@ def documents_of(
     names: OutletNames | None = None,
 ) -> list[Article]:
     """One document per article: list pages left out, one name per outlet, captures
-    merged, reprints grouped."""
+    merged, lines repeated across an outlet's pages taken out, reprints grouped."""
     articles = [a for a in extracted if a.kind == "article"]
     summary.list_pages = len(extracted) - len(articles)
     if not articles:
@@ -304,6 +307,8 @@ def documents_of(
     summary.outlets = choose_outlets(articles, names or OutletNames(), default_names())
     apply_outlets(articles, summary.outlets)
     documents, summary.captures_merged = merge_captures(articles)
+    documents, removed = without_furniture(documents)
+    summary.furniture_lines = sum(removed.values())
     summary.reprints = assign_reprint_groups(documents)
     return documents
 
@@ -336,6 +341,7 @@ def write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:
         "list_pages": summary.list_pages,
         "captures_merged": summary.captures_merged,
         "reprints": summary.reprints,
+        "furniture_lines": summary.furniture_lines,
         "seconds": round(summary.seconds, 3),
         "stage_seconds": {name: round(value, 3) for name, value in summary.stages.items()},
         "skipped_by_reason": dict(summary.skipped_by_reason()),
