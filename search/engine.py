@@ -25,6 +25,7 @@ from search.expansion import Expander
 from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
+from search.notes import Note
 from search.query import MAX_PREFIX_TERMS, TEXT_FIELDS, ParsedQuery, parse_query
 from search.ranking import Ranked, by_date, by_relevance, relevance_scores
 from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, SearchResult
@@ -92,9 +93,7 @@ class _Resolved:
 
 
 def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
-    parsed = parse_for(
-        searcher, request.text, expand=request.expand, skip=request.skip_equivalents
-    )
+    parsed = parse_for(searcher, request.text, expand=request.expand, skip=request.skip_equivalents)
     base = parsed.query if parsed.query is not None else q.Every()
     period = _period(request.dates, parsed.notes)
     if period is not None:
@@ -200,12 +199,17 @@ def _ordered(searcher: Searcher, found: _Resolved, sort: str, limit: int | None)
     return by_date(columns.published, found.final_docs, sort != "oldest", limit)
 
 
-def _period(dates: str, notes: list[str]) -> q.Query | None:
+def _period(dates: str, notes: list[Note]) -> q.Query | None:
     if not dates:
         return None
     bounds = date_range(dates)
     if bounds is None:
-        notes.append(f"не розумію період «{dates}»: приклади 2024-11, 2024-11-01..2024-11-30")
+        notes.append(
+            Note(
+                f"не розумію період «{dates}»: приклади 2024-11, 2024-11-01..2024-11-30",
+                f"«{dates}» is not a period: try 2024-11 or 2024-11-01..2024-11-30",
+            )
+        )
         return None
     return q.DateRange("published", *bounds)
 

@@ -209,10 +209,9 @@ class Expander:
 
     def _alive(self, prefix: str) -> bool:
         """Some word form of either dictionary, or some word of the archive, begins so."""
-        return (
-            any(morphology(lang).dictionary.words.has_keys_with_prefix(prefix) for lang in LANGS)
-            or self.archive.begins(prefix)
-        )
+        return any(
+            morphology(lang).dictionary.words.has_keys_with_prefix(prefix) for lang in LANGS
+        ) or self.archive.begins(prefix)
 
     def _terms_of(self, equivalent: Equivalent) -> tuple[str, ...]:
         language = equivalent.language if equivalent.language in ("uk", "ru") else "any"
@@ -223,4 +222,3 @@ class Expander:
         own = self.archive.rarity(base_frequency)
         theirs = self.archive.rarity(self.archive.frequency(added))
         return EQUIVALENT_WEIGHT * min(1.0, own / theirs)
-

@@ -23,6 +23,7 @@ from index.analysis.normalize import fold, normalise_surface
 from index.schema import FORMS_FIELD
 from search.dates import date_range
 from search.expansion import Expander, Expansion
+from search.notes import Note
 
 TEXT_FIELDS = ("title", "body", "quotes")  # body holds the lead too
 MAX_QUERY_CHARS = 1000
@@ -67,7 +68,7 @@ TermLister = Callable[[str, str], list[str]]  # (field, prefix) → indexed term
 @dataclass(slots=True)
 class ParsedQuery:
     query: q.Query | None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     text_terms: set[str] = field(default_factory=set)  # analysed terms, for highlighting
     expansions: list[Expansion] = field(default_factory=list)  # equivalents searched too
 
@@ -80,19 +81,20 @@ class ParsedQuery:
 class _Token:
     kind: str  # "open", "close", "or", "and", "not", "clause"
     match: re.Match[str] | None = None
+    typed: str = ""  # the operator or bracket as the user wrote it
 
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         if match.group("open"):
-            tokens.append(_Token("open"))
+            tokens.append(_Token("open", typed="("))
         elif match.group("close"):
-            tokens.append(_Token("close"))
+            tokens.append(_Token("close", typed=")"))
         elif _is_operator(match):
             word = match.group("word").lower()
             kind = "or" if word in OR_WORDS else "and" if word in AND_WORDS else "not"
-            tokens.append(_Token(kind))
+            tokens.append(_Token(kind, typed=match.group("word")))
         else:
             tokens.append(_Token("clause", match))
     return tokens
@@ -129,7 +131,8 @@ class _Parser:
     def parse(self) -> q.Query | None:
         result = self.or_expr()
         while self.peek() is not None:  # a stray ")" or operator: skip it and go on
-            self.note_once("зайву дужку чи оператор пропущено")
+            typed = self.tokens[self.at].typed
+            self.note_once(Note(f"зайве «{typed}» пропущено", f"a stray «{typed}» was left out"))
             self.at += 1
             more = self.or_expr()
             result = _and([result, more])
@@ -137,12 +140,19 @@ class _Parser:
 
     def or_expr(self) -> q.Query | None:
         options = [self.and_expr()]
+        typed = ""
         while self.peek() == "or":
+            typed = self.tokens[self.at].typed
             self.at += 1
             options.append(self.and_expr())
         present = [o for o in options if o is not None]
-        if len(present) < len(options):
-            self.note_once("оператор АБО без слова з одного боку пропущено")
+        if typed and len(present) < len(options):
+            self.note_once(
+                Note(
+                    f"«{typed}» без слова з одного боку пропущено",
+                    f"«{typed}» with no word on one side was left out",
+                )
+            )
         if not present:
             return None
         return present[0] if len(present) == 1 else q.Or(present)
@@ -160,12 +170,16 @@ class _Parser:
     def unary(self) -> tuple[bool, q.Query | None]:
         kind = self.peek()
         if kind == "and":
+            typed = self.tokens[self.at].typed
             self.at += 1
+            if self.peek() in (None, "or", "close", "and"):
+                self.note_once(_nothing_after(typed))
             return False, None
         if kind == "not":
+            typed = self.tokens[self.at].typed
             self.at += 1
             if self.peek() in (None, "or", "close"):
-                self.note_once("оператор НЕ без слова пропущено")
+                self.note_once(_nothing_after(typed))
                 return False, None
             negated, unit = self.unary()
             return not negated, unit
@@ -175,7 +189,12 @@ class _Parser:
             if self.peek() == "close":
                 self.at += 1
             else:
-                self.note_once("незакриту дужку закрито в кінці запиту")
+                self.note_once(
+                    Note(
+                        "незакриту дужку закрито в кінці запиту",
+                        "an unclosed bracket was closed at the end of the query",
+                    )
+                )
             return False, inner
         token = self.tokens[self.at]
         self.at += 1
@@ -186,14 +205,26 @@ class _Parser:
             return False, None
         self.clauses += 1
         if self.clauses > MAX_CLAUSES:
-            self.note_once(f"враховано лише перші {MAX_CLAUSES} умов запиту")
+            self.note_once(
+                Note(
+                    f"враховано лише перші {MAX_CLAUSES} умов запиту",
+                    f"only the first {MAX_CLAUSES} terms of the query were used",
+                )
+            )
             return False, None
         clause = build_clause(match, self.parsed, self.list_terms, self.expander)
         return match.group("sign") == "-", clause
 
-    def note_once(self, note: str) -> None:
+    def note_once(self, note: Note) -> None:
         if note not in self.parsed.notes:
             self.parsed.notes.append(note)
+
+
+def _nothing_after(typed: str) -> Note:
+    return Note(
+        f"«{typed}» без слова після нього пропущено",
+        f"«{typed}» with no word after it was left out",
+    )
 
 
 def _and(parts: list[q.Query | None]) -> q.Query | None:
@@ -210,8 +241,12 @@ def _combine(
     if not excluded:
         return base
     if base is None:
-        if "запит лише з винятками: показано все, крім них" not in parsed.notes:
-            parsed.notes.append("запит лише з винятками: показано все, крім них")
+        only_excluded = Note(
+            "запит лише з винятками: показано все, крім них",
+            "the query only excludes: everything else is shown",
+        )
+        if only_excluded not in parsed.notes:
+            parsed.notes.append(only_excluded)
         base = q.Every()
     return q.AndNot(base, excluded[0] if len(excluded) == 1 else q.Or(excluded))
 
@@ -225,12 +260,30 @@ def parse_query(
     text = text.replace("\x00", " ")
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        parsed.notes.append(f"запит обрізано до {MAX_QUERY_CHARS} символів")
+        parsed.notes.append(
+            Note(
+                f"запит обрізано до {MAX_QUERY_CHARS} символів",
+                f"the query was cut to {MAX_QUERY_CHARS} characters",
+            )
+        )
     if text.count('"') % 2:
-        parsed.notes.append("незакриті лапки закрито в кінці запиту")
+        parsed.notes.append(
+            Note(
+                "незакриті лапки закрито в кінці запиту",
+                "unclosed quotes were closed at the end of the query",
+            )
+        )
     if expander is not None:
         expander.guess_language(re.findall(r"[^\W\d_]+", text))
     parsed.query = _Parser(_tokens(text), parsed, list_terms, expander).parse()
+    if parsed.query is None and text.strip():
+        typed = text.strip()
+        parsed.notes.append(
+            Note(
+                f"у запиті «{typed}» немає слів для пошуку: показано всі статті",
+                f"«{typed}» holds no words to search for: all articles are shown",
+            )
+        )
     return parsed
 
 
@@ -250,7 +303,12 @@ def build_clause(
     if typed_field:
         alias = FIELD_ALIASES.get(typed_field.lower())
         if alias is None:
-            parsed.notes.append(f"невідоме поле «{typed_field}»: шукаю як звичайні слова")
+            parsed.notes.append(
+                Note(
+                    f"невідоме поле «{typed_field}»: шукаю як звичайні слова",
+                    f"unknown field «{typed_field}»: searched as plain words",
+                )
+            )
             value = f"{typed_field} {value}"
         else:
             fields, kind = (alias[0],), alias[1]
@@ -272,7 +330,10 @@ def _date_clause(value: str, parsed: ParsedQuery) -> q.Query | None:
     bounds = date_range(value)
     if bounds is None:
         parsed.notes.append(
-            f"не розумію дату «{value}»: приклади date:2024-11, date:2024-11-01..2024-11-30"
+            Note(
+                f"не розумію дату «{value}»: приклади date:2024-11, date:2024-11-01..2024-11-30",
+                f"«{value}» is not a date: try date:2024-11 or date:2024-11-01..2024-11-30",
+            )
         )
         return None
     start, end = bounds
@@ -284,7 +345,12 @@ def _prefix_clause(
 ) -> q.Query | None:
     """Every indexed word beginning with ``stem``, capped at MAX_PREFIX_TERMS per field."""
     if len(stem) < MIN_PREFIX_CHARS or list_terms is None:
-        parsed.notes.append(f"«{stem}*»: замало літер для пошуку за початком слова")
+        parsed.notes.append(
+            Note(
+                f"«{stem}*»: замало літер для пошуку за початком слова",
+                f"«{stem}*»: too few letters to search by the start of a word",
+            )
+        )
         return text_query(stem, fields, False, parsed.text_terms) if stem else None
     prefix = fold(normalise_surface(stem))
     terms: list[q.Query] = []
@@ -297,7 +363,10 @@ def _prefix_clause(
             parsed.text_terms.add(term)
     if truncated:
         parsed.notes.append(
-            f"«{stem}*» має забагато продовжень: враховано перші {MAX_PREFIX_TERMS}"
+            Note(
+                f"«{stem}*» має забагато продовжень: враховано перші {MAX_PREFIX_TERMS}",
+                f"«{stem}*» has too many endings: the first {MAX_PREFIX_TERMS} were used",
+            )
         )
     return q.Or(terms) if terms else q.NullQuery
 
@@ -324,9 +393,7 @@ def _field_query(fieldname: str, groups: list[Weighted]) -> q.Query:
     return parts[0] if len(parts) == 1 else q.Sequence(parts)
 
 
-def _expanded(
-    text: str, expander: Expander | None, parsed: ParsedQuery | None
-) -> list[Weighted]:
+def _expanded(text: str, expander: Expander | None, parsed: ParsedQuery | None) -> list[Weighted]:
     """Per position of ``text``: its lemmas at full weight, then its equivalents' terms."""
     groups: list[Weighted] = []
     for _position, written, found in analyzed_terms(text, mode="query"):

@@ -7,6 +7,7 @@ from typing import Any
 
 from index.article import Article
 from search.expansion import Expansion
+from search.notes import Note
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
@@ -90,7 +91,7 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: list[Facet]
-    notes: list[str]
+    notes: list[Note]
     took_ms: float
     histogram: Histogram | None = None
     expansions: list[Expansion] = field(default_factory=list)  # equivalents searched too

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from search.query import parse_query
+
 
 def _text(response) -> str:
     text = re.sub("<[^>]+>", " ", response.get_data(as_text=True))
@@ -124,3 +126,27 @@ def test_atom_authors_are_the_bylines(client) -> None:
     authors = re.findall(r"<author><name>([^<]+)</name></author>", feed)
     outlets = {"Дніпровий вісник", "Полтавські обрії", "Громада Live", "Старий Кобзар"}
     assert authors and not set(authors) <= outlets
+
+
+# --- item 5: notes name what the user typed, and no note speaks of an OR nobody typed ----
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [("AND AND", "«AND»"), ("NOT", "«NOT»"), ("((", "«((»"), ("*", "«*»"), ("газ OR", "«OR»")],
+)
+def test_notes_name_what_was_typed(typed: str, named: str) -> None:
+    notes = parse_query(typed).notes
+    assert notes and any(named in note for note in notes)
+    if "OR" not in typed:
+        assert not any("OR" in note or "АБО" in note for note in notes)
+
+
+def test_an_empty_query_has_no_note() -> None:
+    assert parse_query("").notes == []
+
+
+def test_notes_are_english_in_the_english_interface(client) -> None:
+    page = client.get("/?q=AND+AND&lang=en").get_data(as_text=True)
+    assert "holds no words to search for" in page
+    assert "немає слів" not in page
