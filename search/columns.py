@@ -35,10 +35,32 @@ class Coded:
     codes: np.ndarray  # int32 index into ``values``
     values: list[str]
 
-    def counts(self, scope: np.ndarray) -> dict[str, int]:
-        """How many documents in ``scope`` (a mask) hold each value."""
-        found = np.bincount(self.codes[scope[self.docs]], minlength=len(self.values))
+    def counts(self, scope: np.ndarray, folding: Folding | None = None) -> dict[str, int]:
+        """How many documents in ``scope`` (a mask) hold each value; with ``folding``, how
+        many stories: reprints of one text under one value count once, as results do."""
+        chosen = scope[self.docs]
+        if folding is None:
+            found = np.bincount(self.codes[chosen], minlength=len(self.values))
+        else:
+            alone = chosen & ~folding.grouped[self.docs]
+            found = np.bincount(self.codes[alone], minlength=len(self.values))
+            together = chosen & folding.grouped[self.docs]
+            if together.any():
+                pairs = np.unique(
+                    self.codes[together].astype(np.int64) * folding.group_count
+                    + folding.group_codes[self.docs[together]]
+                )
+                found += np.bincount(pairs // folding.group_count, minlength=len(self.values))
         return {self.values[code]: int(found[code]) for code in np.flatnonzero(found)}
+
+
+@dataclass(slots=True, frozen=True)
+class Folding:
+    """Which documents share their text with others, and each one's group number."""
+
+    grouped: np.ndarray  # mask: the document has reprints
+    group_codes: np.ndarray  # int32 group number per document
+    group_count: int
 
 
 @dataclass(slots=True)
@@ -51,6 +73,7 @@ class IndexColumns:
     published: np.ndarray | None = None  # int64 column value per document, or UNDATED
     postings: TermPostings = field(default_factory=TermPostings)  # term → documents, scores
     deleted: np.ndarray | None = None  # mask of deleted documents, if any
+    folding: Folding | None = None  # for counting stories rather than documents
 
 
 _CACHE: dict[tuple, IndexColumns] = {}
@@ -142,6 +165,10 @@ def _load(searcher: Searcher) -> IndexColumns:
     for doc, group in enumerate(columns.values["reprint_group"]):
         groups[group].append(doc)
     columns.groups = {group: docs for group, docs in groups.items() if len(docs) > 1}
+    size = reader.doc_count_all()
+    grouped = mask_of((d for docs in columns.groups.values() for d in docs), size)
+    codes = columns.group_codes
+    columns.folding = Folding(grouped, codes, int(codes.max()) + 1 if len(codes) else 1)
     return columns
 
 

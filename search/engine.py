@@ -112,7 +112,9 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
     folding = request.reprints != "all"
     hits = _page_of_hits(searcher, found, request, folding)
     facets = (
-        count_facets(searcher, found.base_docs, request.filters, request.facet_options, FACETS)
+        count_facets(
+            searcher, found.base_docs, request.filters, request.facet_options, FACETS, folding
+        )
         if request.with_facets
         else []
     )

@@ -120,14 +120,19 @@ def count_facets(
     filters: dict[str, list[str]],
     options: dict[str, FacetOptions],
     specs: Iterable[FacetSpec] = FACETS,
+    folding: bool = False,
 ) -> list[Facet]:
-    coded = index_columns(searcher).coded
+    """Each facet's values with their counts; ``folding``: stories, a text and its
+    reprints counted once under each value, as the results show them."""
+    columns = index_columns(searcher)
+    coded = columns.coded
+    fold = columns.folding if folding else None
     filter_docs = facet_filter_docs(searcher, filters)
     facets = []
     for spec in specs:
         others = [docs for name, docs in filter_docs.items() if name != spec.name]
         scoped = reduce(np.logical_and, others, base_docs)
-        counts = Counter(coded[spec.field].counts(scoped))
+        counts = Counter(coded[spec.field].counts(scoped, fold))
         facets.append(
             _facet(
                 spec,

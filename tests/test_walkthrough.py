@@ -150,3 +150,37 @@ def test_notes_are_english_in_the_english_interface(client) -> None:
     page = client.get("/?q=AND+AND&lang=en").get_data(as_text=True)
     assert "holds no words to search for" in page
     assert "немає слів" not in page
+
+
+# --- item 6: facet counts count what the results show ---------------------------------
+
+
+def test_facets_count_a_text_and_its_reprints_once_when_folded(tmp_path) -> None:
+    from index.build import rebuild
+    from search import SearchRequest, open_searcher, run_search
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    text = (
+        "<p>Міська ТЕЦ зупинила третій енергоблок на плановий ремонт до середини травня.</p>"
+        "<p>Гарячу воду в мікрорайонах подаватимуть за графіком, повідомили в управлінні.</p>"
+    )
+    for n in range(2):
+        (archive / f"{n}.html").write_text(
+            f"""<html lang="uk"><head><meta charset="utf-8"><title>ТЕЦ на ремонті {n}</title>
+<meta property="og:site_name" content="Вісті"><link rel="canonical" href="https://vist.example/{n}">
+</head><body><article><h1>ТЕЦ на ремонті</h1>{text}</article></body></html>""",
+            encoding="utf-8",
+        )
+    rebuild(archive, tmp_path / "index")
+    with open_searcher(tmp_path / "index") as searcher:
+        for reprints, total in (("fold", 1), ("all", 2)):
+            result = run_search(searcher, SearchRequest(text="ТЕЦ", reprints=reprints))
+            source = next(f for f in result.facets if f.name == "source")
+            assert result.total == total
+            assert [v.count for v in source.values] == [total]
+
+
+def test_the_page_says_what_facets_count(client) -> None:
+    assert "текст із передруками — один раз" in client.get("/").get_data(as_text=True)
+    assert "передруки окремо" in client.get("/?reprints=all").get_data(as_text=True)

@@ -16,6 +16,14 @@ WORDS: dict[str, dict[str, str]] = {
     "filters": {"uk": "Фільтри", "en": "Filters"},
     "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
     "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
+    "facets_count_stories": {
+        "uk": "Числа рахують історії, як і результати: текст із передруками — один раз.",
+        "en": "Counts are stories, as in the results: a text and its reprints count once.",
+    },
+    "facets_count_pages": {
+        "uk": "Числа рахують кожну статтю, передруки окремо.",
+        "en": "Counts are articles, each reprint on its own.",
+    },
     "selected": {"uk": "обрано", "en": "selected"},
     "sort": {"uk": "Сортувати", "en": "Sort"},
     "relevance": {"uk": "за релевантністю", "en": "by relevance"},
