@@ -81,7 +81,13 @@ def parse_for(
     """The query as this index reads it: prefixes and, unless ``expand`` is off, the
     words' equivalents (but not those in ``skip``) checked against its terms."""
     expander = Expander.for_searcher(searcher, skip=skip) if expand else None
-    return parse_query(text, term_lister(searcher), expander)
+    coded = index_columns(searcher).coded
+    return parse_query(text, term_lister(searcher), expander, lambda name: _values_of(coded, name))
+
+
+def _values_of(coded: dict, name: str) -> list[str]:
+    column = coded.get(name)
+    return column.values if column is not None else []
 
 
 @dataclass(slots=True)

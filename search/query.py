@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from whoosh import query as q
@@ -63,6 +63,7 @@ _TOKEN = re.compile(
 )
 
 TermLister = Callable[[str, str], list[str]]  # (field, prefix) → indexed terms
+ValueLister = Callable[[str], Sequence[str]]  # keyword field → every value it holds
 
 
 @dataclass(slots=True)
@@ -117,12 +118,14 @@ class _Parser:
         parsed: ParsedQuery,
         terms: TermLister | None,
         expander: Expander | None = None,
+        values: ValueLister | None = None,
     ) -> None:
         self.tokens = tokens
         self.at = 0
         self.parsed = parsed
         self.list_terms = terms
         self.expander = expander
+        self.list_values = values
         self.clauses = 0
 
     def peek(self) -> str | None:
@@ -212,7 +215,7 @@ class _Parser:
                 )
             )
             return False, None
-        clause = build_clause(match, self.parsed, self.list_terms, self.expander)
+        clause = build_clause(match, self.parsed, self.list_terms, self.expander, self.list_values)
         return match.group("sign") == "-", clause
 
     def note_once(self, note: Note) -> None:
@@ -252,7 +255,10 @@ def _combine(
 
 
 def parse_query(
-    text: str, list_terms: TermLister | None = None, expander: Expander | None = None
+    text: str,
+    list_terms: TermLister | None = None,
+    expander: Expander | None = None,
+    list_values: ValueLister | None = None,
 ) -> ParsedQuery:
     """Parse ``text``; ``list_terms`` lets prefix* expand against the index's terms, and
     ``expander`` adds each word's equivalents in the other language and script."""
@@ -275,7 +281,7 @@ def parse_query(
         )
     if expander is not None:
         expander.guess_language(re.findall(r"[^\W\d_]+", text))
-    parsed.query = _Parser(_tokens(text), parsed, list_terms, expander).parse()
+    parsed.query = _Parser(_tokens(text), parsed, list_terms, expander, list_values).parse()
     if parsed.query is None and text.strip():
         typed = text.strip()
         parsed.notes.append(
@@ -295,6 +301,7 @@ def build_clause(
     parsed: ParsedQuery,
     list_terms: TermLister | None,
     expander: Expander | None = None,
+    list_values: ValueLister | None = None,
 ) -> q.Query | None:
     phrase = match.group("phrase")
     value = (phrase if phrase is not None else match.group("word") or "").strip()
@@ -315,7 +322,7 @@ def build_clause(
     if not value:
         return None
     if kind == "keyword":
-        return q.Term(fields[0], value)
+        return _keyword_clause(fields[0], value, typed_field or "", parsed, list_values)
     if kind == "date":
         return _date_clause(value, parsed)
     if phrase is None and value.endswith("*"):
@@ -324,6 +331,38 @@ def build_clause(
     if exact or match.group("literal"):
         expander = None
     return text_query(value, fields, exact, parsed.text_terms, expander, parsed)
+
+
+MAX_VALUES_NAMED = 5
+
+
+def _keyword_clause(
+    field_name: str,
+    value: str,
+    typed_field: str,
+    parsed: ParsedQuery,
+    list_values: ValueLister | None,
+) -> q.Query:
+    """A facet value as typed; else the one value equal to it in any case, or holding it
+    as a word or words («Мельник» → «Андрій Мельник»), with a note naming what was used."""
+    known = list(list_values(field_name)) if list_values is not None else []
+    if not known or value in known:
+        return q.Term(field_name, value)
+    lowered = value.casefold()
+    chosen = [v for v in known if v.casefold() == lowered] or [
+        v for v in known if re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", v.casefold())
+    ]
+    typed = f"{typed_field}:{value}"
+    if not chosen:
+        parsed.notes.append(Note(f"«{typed}»: такого значення немає", f"«{typed}»: no such value"))
+        return q.Term(field_name, value)
+    named = ", ".join(f"«{v}»" for v in chosen[:MAX_VALUES_NAMED])
+    more = len(chosen) - MAX_VALUES_NAMED
+    named_uk = named + (f" і ще {more}" if more > 0 else "")
+    named_en = named + (f" and {more} more" if more > 0 else "")
+    parsed.notes.append(Note(f"«{typed}» — шукаю {named_uk}", f"«{typed}»: searching {named_en}"))
+    terms = [q.Term(field_name, v) for v in chosen]
+    return terms[0] if len(terms) == 1 else q.Or(terms)
 
 
 def _date_clause(value: str, parsed: ParsedQuery) -> q.Query | None:

@@ -184,3 +184,32 @@ def test_facets_count_a_text_and_its_reprints_once_when_folded(tmp_path) -> None
 def test_the_page_says_what_facets_count(client) -> None:
     assert "текст із передруками — один раз" in client.get("/").get_data(as_text=True)
     assert "передруки окремо" in client.get("/?reprints=all").get_data(as_text=True)
+
+
+# --- item 13: field values match in any case and by a unique part, with a note ------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("speaker:Мельник", "Тарас Мельник"),
+        ("source:вісник", "Дніпровий вісник"),
+        ("джерело:дніпровий", "Дніпровий вісник"),
+    ],
+)
+def test_a_part_of_a_value_finds_it_and_says_so(demo_index, typed: str, value: str) -> None:
+    from search import SearchRequest, open_searcher, run_search
+
+    with open_searcher(demo_index) as searcher:
+        result = run_search(searcher, SearchRequest(text=typed))
+    assert result.total > 0
+    assert any(f"«{value}»" in note for note in result.notes)
+
+
+def test_an_unknown_value_says_there_is_none(demo_index) -> None:
+    from search import SearchRequest, open_searcher, run_search
+
+    with open_searcher(demo_index) as searcher:
+        result = run_search(searcher, SearchRequest(text="speaker:Невідомий"))
+    assert result.total == 0
+    assert any("такого значення немає" in note for note in result.notes)
