@@ -59,8 +59,11 @@ NOT_WORDS = frozenset({"not", "не"})
 _TOKEN = re.compile(
     r"(?P<open>\()|(?P<close>\))"
     r"|(?P<sign>[-+](?=[^\s\-+]))?(?:(?P<field>[^\W\d_][\w]*):)?(?P<exact>=)?(?P<literal>!)?"
-    r'(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
+    r'(?:"(?P<phrase>[^"]*)"?(?:~(?P<slop>\d{1,2})(?!\S))?|(?P<word>[^\s"()]+))'
 )
+# «газ NEAR/5 ціна» is «"газ ціна"~5»
+_NEAR = re.compile(r'(?<![\w"])([^\s"()]+)\s+NEAR/(\d{1,2})\s+([^\s"()]+)')
+MAX_SLOP = 50
 
 TermLister = Callable[[str, str], list[str]]  # (field, prefix) → indexed terms
 ValueLister = Callable[[str], Sequence[str]]  # keyword field → every value it holds
@@ -281,6 +284,7 @@ def parse_query(
         )
     if expander is not None:
         expander.guess_language(re.findall(r"[^\W\d_]+", text))
+    text = _NEAR.sub(r'"\1 \3"~\2', text)
     parsed.query = _Parser(_tokens(text), parsed, list_terms, expander, list_values).parse()
     if parsed.query is None and text.strip():
         typed = text.strip()
@@ -330,7 +334,8 @@ def build_clause(
     exact = bool(match.group("exact"))
     if exact or match.group("literal"):
         expander = None
-    return text_query(value, fields, exact, parsed.text_terms, expander, parsed)
+    slop = min(int(match.group("slop")), MAX_SLOP) if match.group("slop") else 0
+    return text_query(value, fields, exact, parsed.text_terms, expander, parsed, slop)
 
 
 MAX_VALUES_NAMED = 5
@@ -422,14 +427,19 @@ def _positions(text: str, exact: bool) -> list[list[str]]:
 Weighted = list[tuple[str, float]]  # a position's terms with their boosts
 
 
-def _field_query(fieldname: str, groups: list[Weighted]) -> q.Query:
+def _field_query(fieldname: str, groups: list[Weighted], within: int = 0) -> q.Query:
+    """The words in order; with ``within``, in any order at most that many words apart."""
     parts = [
         q.Or([q.Term(fieldname, t, boost=b) for t, b in terms])
         if len(terms) > 1
         else q.Term(fieldname, terms[0][0], boost=terms[0][1])
         for terms in groups
     ]
-    return parts[0] if len(parts) == 1 else q.Sequence(parts)
+    if len(parts) == 1:
+        return parts[0]
+    if within:
+        return q.Sequence(parts, slop=within + 1, ordered=False)
+    return q.Sequence(parts)
 
 
 def _expanded(text: str, expander: Expander | None, parsed: ParsedQuery | None) -> list[Weighted]:
@@ -456,14 +466,16 @@ def text_query(
     terms: set[str],
     expander: Expander | None = None,
     parsed: ParsedQuery | None = None,
+    within: int = 0,
 ) -> q.Query | None:
-    """Lemmas of ``text`` in any of ``fields``, several words in order; for an exact
-    query the article must also hold each word's exact form. With an expander, each
-    position also matches the word's equivalents."""
+    """Lemmas of ``text`` in any of ``fields``, several words in order (or, ``within``
+    N, in any order at most N words apart); for an exact query the article must also
+    hold each word's exact form. With an expander, each position also matches the
+    word's equivalents."""
     groups = _expanded(text, None if exact else expander, parsed)
     if not groups:
         return None
-    per_field = [_field_query(name, groups) for name in fields]
+    per_field = [_field_query(name, groups, within) for name in fields]
     in_fields = per_field[0] if len(per_field) == 1 else q.Or(per_field)
     if not exact:
         for group in groups:

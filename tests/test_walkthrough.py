@@ -213,3 +213,47 @@ def test_an_unknown_value_says_there_is_none(demo_index) -> None:
         result = run_search(searcher, SearchRequest(text="speaker:Невідомий"))
     assert result.total == 0
     assert any("такого значення немає" in note for note in result.notes)
+
+
+# --- item 18: proximity ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def near_index(tmp_path_factory):
+    from index.build import rebuild
+
+    root = tmp_path_factory.mktemp("near")
+    texts = {
+        "close": "Міська рада затвердила ремонт старого пішохідного мосту через річку.",
+        "reversed": "Міст через річку закрили: його ремонт триватиме до осені.",
+        "far": "Ремонт доріг почнеться навесні, а про долю старого дерев'яного пішохідного "
+        "переходу через річку біля центрального парку вирішать згодом, як і про міст.",
+    }
+    for name, text in texts.items():
+        (root / "archive").mkdir(exist_ok=True)
+        (root / "archive" / f"{name}.html").write_text(
+            f"""<html lang="uk"><head><meta charset="utf-8"><title>{name}</title>
+<link rel="canonical" href="https://vist.example/{name}"></head><body><article>
+<h1>Новина міста {name}</h1><p>{text} Подробиці згодом у наших новинах для {name}.</p>
+</article></body></html>""",
+            encoding="utf-8",
+        )
+    rebuild(root / "archive", root / "index")
+    return root / "index"
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ('"ремонт мосту"', set()),
+        ('"ремонт мосту"~4', {"close", "reversed"}),
+        ("ремонт NEAR/4 мосту", {"close", "reversed"}),
+        ('"ремонт мосту"~40', {"close", "reversed", "far"}),
+    ],
+)
+def test_words_near_each_other(near_index, typed: str, found: set[str]) -> None:
+    from search import SearchRequest, open_searcher, run_search
+
+    with open_searcher(near_index) as searcher:
+        result = run_search(searcher, SearchRequest(text=typed, expand=False))
+    assert {hit.article.title.split()[-1] for hit in result.hits} == found
