@@ -89,3 +89,32 @@ def test_update_command_reports_what_changed(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "pages unchanged: 1, read again: 0" in result.output
     assert "documents added 0, changed 0, removed 0" in result.output
+
+
+def test_search_all_streams_every_match_as_csv_or_json_lines(demo_index: Path) -> None:
+    import csv
+    import io
+    import json
+
+    total = json.loads(invoke("search", "", "--index", str(demo_index), "--json").output)["total"]
+    assert total > 20  # more than one page, so --all has to go past it
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                invoke(
+                    "search", "", "--index", str(demo_index), "--all", "--format", "csv"
+                ).output.lstrip("\ufeff")
+            )
+        )
+    )
+    assert len(rows) == total and rows[0]["title"]
+    lines = invoke(
+        "search", "", "--index", str(demo_index), "--all", "--format", "json"
+    ).output.splitlines()
+    assert len(lines) == total and all(json.loads(line)["id"] for line in lines)
+    paged = json.loads(
+        invoke(
+            "search", "", "--index", str(demo_index), "--json", "--page", "2", "--limit", "5"
+        ).output
+    )
+    assert [hit["id"] for hit in paged["hits"]] == [json.loads(line)["id"] for line in lines[5:10]]

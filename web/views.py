@@ -25,11 +25,12 @@ from index.schema import article_from_stored
 from index.store import read_report
 from search import SearchRequest, run_search
 from search.engine import IndexNotFound, iter_matching, open_searcher
+from search.export import csv_rows
 from search.similar import more_like_this
 from web.cache import cached
 from web.charts import bars
 from web.citation import citation
-from web.formats import atom_feed, csv_rows
+from web.formats import atom_feed
 from web.formatting import english_date, is_whole_day, kyiv_timestamp, plural, ukrainian_date
 from web.i18n import (
     COOKIE,
