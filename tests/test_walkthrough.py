@@ -257,3 +257,35 @@ def test_words_near_each_other(near_index, typed: str, found: set[str]) -> None:
     with open_searcher(near_index) as searcher:
         result = run_search(searcher, SearchRequest(text=typed, expand=False))
     assert {hit.article.title.split()[-1] for hit in result.hits} == found
+
+
+# --- item 8: clear all filters, the way back, what a new query keeps ---------------------
+
+
+def test_clear_all_filters_and_the_note_of_what_a_new_query_keeps(client) -> None:
+    page = client.get("/?q=газ&source=Громада+Live&dates=2024").get_data(as_text=True)
+    assert "Прибрати всі фільтри" in page
+    assert 'href="?q=%D0%B3%D0%B0%D0%B7"' in page  # the query stays, every filter goes
+    assert "Новий запит шукатиме з фільтрами" in page
+    plain = client.get("/?q=газ").get_data(as_text=True)
+    assert "Прибрати всі фільтри" not in plain and "Новий запит шукатиме" not in plain
+
+
+def test_the_way_back_from_an_article_returns_to_the_search(client) -> None:
+    results = client.get("/?q=газ&sort=newest&page=1").get_data(as_text=True)
+    link = html.unescape(re.search(r'<h3><a href="([^"]+)"', results).group(1))
+    article = client.get(link).get_data(as_text=True)
+    back = html.unescape(re.search(r'<a href="([^"]+)">← До пошуку', article).group(1))
+    assert back.startswith("/search?") and "sort=newest" in back
+    assert "q=%D0%B3%D0%B0%D0%B7" in back
+
+
+def test_the_way_back_cannot_carry_markup_or_another_site(client) -> None:
+    results = client.get("/?q=газ").get_data(as_text=True)
+    link = html.unescape(re.search(r'<h3><a href="([^"]+)"', results).group(1)).split("?")[0]
+    page = client.get(link + '?back="><script>alert(1)</script>//evil.example').get_data(
+        as_text=True
+    )
+    assert "<script>alert(1)" not in page
+    back = re.search(r'<a href="([^"]+)">← До пошуку', page).group(1)
+    assert back.startswith("/search?")

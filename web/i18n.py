@@ -16,6 +16,12 @@ WORDS: dict[str, dict[str, str]] = {
     "filters": {"uk": "Фільтри", "en": "Filters"},
     "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
     "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
+    "clear_all_filters": {"uk": "Прибрати всі фільтри", "en": "Clear all filters"},
+    "keeps_filters": {
+        "uk": "Новий запит шукатиме з фільтрами, показаними нижче.",
+        "en": "A new query keeps the filters shown below.",
+    },
+    "search_everywhere": {"uk": "Шукати без фільтрів", "en": "Search without filters"},
     "facets_count_stories": {
         "uk": "Числа рахують історії, як і результати: текст із передруками — один раз.",
         "en": "Counts are stories, as in the results: a text and its reprints count once.",

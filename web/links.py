@@ -60,6 +60,8 @@ def search_links(result: SearchResult) -> dict:
             for value in values
         ],
         "period_clear": "?" + query_string(req, dates=""),
+        "clear_all": "?" + query_string(req, filters={}, dates=""),
+        "back": query_string(req),  # an article page's way back to this very search
         "period": lambda period: "?" + query_string(req, dates=period),
         "reprints": "?" + query_string(req, reprints="fold" if req.reprints == "all" else "all"),
         "formats": {
