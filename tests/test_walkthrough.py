@@ -289,3 +289,51 @@ def test_the_way_back_cannot_carry_markup_or_another_site(client) -> None:
     assert "<script>alert(1)" not in page
     back = re.search(r'<a href="([^"]+)">← До пошуку', page).group(1)
     assert back.startswith("/search?")
+
+
+# --- item 9: the English interface is English; Cyrillic only in what the archive says ------
+
+
+CYRILLIC_RUN = re.compile(r"[А-Яа-яІіЇїЄєҐґЁёЫыЭэЪъ][А-Яа-яІіЇїЄєҐґЁёЫыЭэЪъ'’ʼ-]*")
+
+
+def _archive_text(index) -> str:
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(index)).searcher() as searcher:
+        return " ".join(str(v) for fields in searcher.all_stored_fields() for v in fields.values())
+
+
+def _english_pages(client) -> list[str]:
+    results = client.get("/?q=газ&lang=en").get_data(as_text=True)
+    article = html.unescape(re.search(r'<h3><a href="([^"]+)"', results).group(1))
+    speaker = html.unescape(re.search(r'href="(/speaker/[^"?]+)', results).group(1))
+    return [
+        "/?lang=en",
+        "/?q=газ&lang=en&source=Громада+Live&dates=2024",
+        "/?q=AND+AND&lang=en",
+        "/?q=speaker:Мельник&lang=en",
+        "/?lang=en&page=999",
+        "/help?lang=en",
+        "/no-such-page?lang=en",
+        f"{article}&lang=en",
+        f"{speaker}?lang=en",
+    ]
+
+
+def test_the_english_interface_has_no_ukrainian_of_its_own(client, demo_index) -> None:
+    from bs4 import BeautifulSoup
+
+    data = _archive_text(demo_index) + " газ Громада Live Мельник"
+    for url in _english_pages(client):
+        soup = BeautifulSoup(client.get(url).get_data(as_text=True), "lxml")
+        for element in soup.find_all(["script", "style"]) + soup.find_all(lang=["uk", "ru"]):
+            element.decompose()
+        shown = soup.get_text(" ") + " ".join(
+            str(tag.get(name))
+            for tag in soup.find_all(True)
+            for name in ("title", "placeholder", "aria-label", "alt")
+            if tag.get(name)
+        )
+        stray = {run for run in CYRILLIC_RUN.findall(shown) if run not in data}
+        assert not stray, (url, sorted(stray)[:20])

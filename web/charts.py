@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from search.results import Histogram
+from web.labels import period_label
 
 WIDTH = 640
 HEIGHT = 90
@@ -38,7 +39,7 @@ def bars(histogram: Histogram | None) -> list[Bar]:
                 y=round(HEIGHT - height, 2),
                 width=round(max(step - GAP, 1), 2),
                 height=round(height, 2),
-                label=bucket.label,
+                label=period_label(bucket.start, histogram.interval, bucket.label),
                 count=bucket.count,
                 share=bucket.share,
                 period=_period(bucket.start, histogram.interval),

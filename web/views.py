@@ -41,6 +41,7 @@ from web.i18n import (
     current_language,
     word,
 )
+from web.labels import facet_title, period_label, value_label
 from web.links import search_links
 from web.searcher import get_searcher
 from web.state import BadParameter, query_string, request_from_args
@@ -93,6 +94,9 @@ def _helpers() -> dict:
         "plural": plural,
         "t": word,
         "lang": lang,
+        "facet_title": facet_title,
+        "value_label": value_label,
+        "period_label": period_label,
         "result_forms": RESULT_FORMS[lang],
         "quote_forms": QUOTE_FORMS[lang],
         "copy_forms": COPY_FORMS[lang],
@@ -262,7 +266,7 @@ def favicon():
 
 @bp.get("/help")
 def help_page():
-    return render_template("help.html")
+    return render_template("help_en.html" if current_language() == "en" else "help.html")
 
 
 @bp.get("/lang/<code>")
