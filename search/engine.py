@@ -137,7 +137,7 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
         notes=found.parsed.notes,
         expansions=found.parsed.expansions,
         took_ms=(time.perf_counter() - started) * 1000,
-        histogram=build_histogram(columns.day_counts, found.final_docs),
+        histogram=build_histogram(columns.day_counts, found.final_docs, request.interval),
     )
 
 

@@ -29,6 +29,11 @@ def choose_interval(first: date, last: date) -> str:
     return "month" if span <= MAX_MONTH_SPAN else "year"
 
 
+def _bucket_count(first: date, last: date, interval: str) -> int:
+    days = (last - first).days + 1
+    return {"day": days, "week": days // 7 + 1, "month": days // 28 + 1}.get(interval, 1)
+
+
 def period_start(day: date, interval: str) -> date:
     if interval == "week":
         return day - timedelta(days=day.weekday())
@@ -87,14 +92,20 @@ class DayCounts:
         return self._archive[interval]
 
 
-def build_histogram(archive: DayCounts, docs: np.ndarray) -> Histogram | None:
+MAX_BUCKETS = 400  # finer bars than this over a long span fall back to the span's own
+
+
+def build_histogram(
+    archive: DayCounts, docs: np.ndarray, interval: str = "auto"
+) -> Histogram | None:
     """Buckets from the first to the last matching day, each with its share of all stories;
-    ``docs`` is a mask over document numbers."""
+    ``docs`` is a mask over document numbers; ``interval`` as asked, or by the span."""
     per_day, undated = archive.matching(docs)
     if not per_day:
         return None
     first, last = min(per_day), max(per_day)
-    interval = choose_interval(first, last)
+    if interval == "auto" or _bucket_count(first, last, interval) > MAX_BUCKETS:
+        interval = choose_interval(first, last)
     counts: Counter[date] = Counter()
     for day, count in per_day.items():
         counts[period_start(day, interval)] += count

@@ -11,6 +11,7 @@ from search.notes import Note
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
+INTERVALS = ("auto", "day", "week", "month", "year")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -33,6 +34,8 @@ class SearchRequest:
     with_facets: bool = True  # False: hits, total and histogram only (an API client's choice)
     expand: bool = True  # False: every word only as written, no other language or script
     skip_equivalents: list[str] = field(default_factory=list)  # equivalents not to search
+    interval: str = "auto"  # timeline bars: "auto" (by the span), "day", "week", "month", "year"
+    timeline: str = "count"  # what a page's timeline bars measure: "count" or "share"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -337,3 +337,24 @@ def test_the_english_interface_has_no_ukrainian_of_its_own(client, demo_index) -
         )
         stray = {run for run in CYRILLIC_RUN.findall(shown) if run not in data}
         assert not stray, (url, sorted(stray)[:20])
+
+
+# --- item 12: the timeline says what its bars show; count or share, and the interval --------
+
+
+def test_the_timeline_says_what_it_shows_and_takes_an_interval(client) -> None:
+    auto = _text(client.get("/"))
+    assert "висота стовпчика — кількість знайдених публікацій" in auto
+    yearly = client.get("/?interval=year").get_data(as_text=True)
+    assert "за рік" in _text(client.get("/?interval=year"))
+    assert len(re.findall(r"<rect ", yearly)) <= 3  # the demo spans at most three years
+    share = _text(client.get("/?timeline=share&interval=month"))
+    assert "частка знайдених від усіх публікацій архіву" in share and "за місяць" in share
+    assert client.get("/?interval=fortnight").status_code == 400
+
+
+def test_the_numbers_of_each_bar_are_in_a_table_a_keyboard_reaches(client) -> None:
+    page = client.get("/?interval=month").get_data(as_text=True)
+    bars = len(re.findall(r"<rect ", page))
+    table = re.search(r'<details class="timeline-table">(.*?)</details>', page, re.S).group(1)
+    assert bars > 1 and len(re.findall(r"<tr><td><a href=", table)) == bars

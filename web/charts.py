@@ -25,14 +25,20 @@ class Bar:
     period: str  # the value of the `dates` URL parameter that narrows to this bar
 
 
-def bars(histogram: Histogram | None) -> list[Bar]:
+def bars(histogram: Histogram | None, measure: str = "count") -> list[Bar]:
+    """Bars as high as each period's count, or (``measure`` "share") as its share of all
+    the archive's stories of the period."""
     if histogram is None or not histogram.buckets:
         return []
-    highest = max(bucket.count for bucket in histogram.buckets) or 1
+
+    def value(bucket) -> float:
+        return bucket.share if measure == "share" else bucket.count
+
+    highest = max(value(bucket) for bucket in histogram.buckets) or 1
     step = WIDTH / len(histogram.buckets)
     result = []
     for i, bucket in enumerate(histogram.buckets):
-        height = HEIGHT * bucket.count / highest
+        height = HEIGHT * value(bucket) / highest
         result.append(
             Bar(
                 x=round(i * step, 2),

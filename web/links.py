@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.facets import FACETS_BY_NAME
-from search.results import FacetOptions, SearchResult
+from search.results import INTERVALS, FacetOptions, SearchResult
 from web.state import query_string, toggled
 
 EXPANDED_FACET_SIZE = 100
@@ -68,6 +68,10 @@ def search_links(result: SearchResult) -> dict:
             kind: f"/search.{kind}?" + query_string(req) for kind in ("json", "csv", "atom")
         },
         "hidden": _hidden_fields(req),
+        "intervals": {i: "?" + query_string(req, interval=i, page=req.page) for i in INTERVALS},
+        "measures": {
+            m: "?" + query_string(req, timeline=m, page=req.page) for m in ("count", "share")
+        },
         "expansions": [
             (expansion, "?" + query_string(req, skip=[*req.skip_equivalents, expansion.word]))
             for expansion in result.expansions
@@ -87,6 +91,10 @@ def _hidden_fields(req) -> list[tuple[str, str]]:
         fields.append(("reprints", req.reprints))
     if not req.expand:
         fields.append(("typed", "1"))
+    if req.interval != "auto":
+        fields.append(("interval", req.interval))
+    if req.timeline != "count":
+        fields.append(("timeline", req.timeline))
     return fields
 
 

@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from search.dates import date_range
 from search.facets import FACET_ORDERS, FACETS_BY_NAME, MAX_FACET_SIZE
-from search.results import SORTS, FacetOptions, SearchRequest
+from search.results import INTERVALS, SORTS, FacetOptions, SearchRequest
 
 MAX_PAGE = 1000
 MAX_SKIPPED = 30  # equivalents a person may remove from one search
@@ -106,7 +106,23 @@ def request_from_args(args: MultiDict) -> SearchRequest:
             "parameter 'typed' must be 1 (only as typed) or 0",
             "параметр «typed» має бути 1 (лише як написано) або 0",
         )
+    interval = args.get("interval", "auto")
+    if interval not in INTERVALS:
+        raise BadParameter(
+            "interval",
+            f"parameter 'interval' must be one of {', '.join(INTERVALS)}",
+            f"параметр «interval» має бути одним із: {', '.join(INTERVALS)}",
+        )
+    timeline = args.get("timeline", "count")
+    if timeline not in ("count", "share"):
+        raise BadParameter(
+            "timeline",
+            "parameter 'timeline' must be 'count' or 'share'",
+            "параметр «timeline» має бути count або share",
+        )
     return SearchRequest(
+        interval=interval,
+        timeline=timeline,
         text=args.get("q", "")[:2000],
         filters={k: v for k, v in filters.items() if v},
         sort=sort,
@@ -145,6 +161,12 @@ def query_string(request: SearchRequest, **changes: object) -> str:
             params.append((f"fsort.{name}", option.order))
         if option.contains:
             params.append((f"fq.{name}", option.contains))
+    timeline = changes.get("timeline", request.timeline)
+    if timeline != "count":
+        params.append(("timeline", str(timeline)))
+    interval = changes.get("interval", request.interval)
+    if interval != "auto":
+        params.append(("interval", str(interval)))
     if not changes.get("expand", request.expand):
         params.append(("typed", "1"))
     params.extend(("skip", word) for word in changes.get("skip", request.skip_equivalents))  # type: ignore[union-attr]

@@ -142,7 +142,10 @@ def search_page():
     if wants_json():
         return jsonify(result.to_json())
     return render_template(
-        "search.html", result=result, links=search_links(result), bars=bars(result.histogram)
+        "search.html",
+        result=result,
+        links=search_links(result),
+        bars=bars(result.histogram, result.request.timeline),
     )
 
 
