@@ -358,3 +358,35 @@ def test_the_numbers_of_each_bar_are_in_a_table_a_keyboard_reaches(client) -> No
     bars = len(re.findall(r"<rect ", page))
     table = re.search(r'<details class="timeline-table">(.*?)</details>', page, re.S).group(1)
     assert bars > 1 and len(re.findall(r"<tr><td><a href=", table)) == bars
+
+
+# --- item 15: the speaker page pages, searches within the quotes, draws a timeline ----------
+
+SPEAKER = "/speaker/Тарас Мельник"
+
+
+def test_the_speaker_page_comes_in_pages(client, monkeypatch) -> None:
+    import web.views
+
+    monkeypatch.setattr(web.views, "SPEAKER_PAGE_SIZE", 4)
+    first = client.get(SPEAKER + "?page=1&size=4").get_data(as_text=True)
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert first.count('<p class="meta">') == 4
+    second = client.get(SPEAKER + "?page=2&size=4").get_data(as_text=True)
+    assert 'rel="prev"' in second and 'start="5"' in second
+
+
+def test_the_speaker_page_searches_within_the_quotes(client) -> None:
+    everything = client.get(SPEAKER).get_data(as_text=True)
+    total = everything.count('<p class="meta">')
+    words = re.findall(r"<q>([^<]+)</q>", everything)
+    word = max(re.findall(r"[^\W\d_]{6,}", html.unescape(words[0])), key=len)
+    narrowed = client.get(f"{SPEAKER}?q={word}").get_data(as_text=True)
+    assert 0 < narrowed.count('<p class="meta">') < total or total == 1
+    nothing = client.get(f"{SPEAKER}?q=щонайнеймовірніше").get_data(as_text=True)
+    assert "У цитатах цієї людини таких слів немає" in nothing
+
+
+def test_the_speaker_page_has_a_timeline(client) -> None:
+    page = client.get(SPEAKER).get_data(as_text=True)
+    assert '<figure class="timeline">' in page and "<rect " in page

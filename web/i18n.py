@@ -127,6 +127,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "There are no results on this page.",
     },
     "last_page": {"uk": "Остання сторінка", "en": "Last page"},
+    "with_words": {"uk": "зі словами", "en": "with the words"},
+    "search_quotes_of": {"uk": "Шукати в цитатах цієї людини", "en": "Search this person's quotes"},
+    "all_quotes": {"uk": "Усі цитати", "en": "All quotes"},
+    "nothing_in_quotes": {
+        "uk": "У цитатах цієї людини таких слів немає.",
+        "en": "This person's quotes hold no such words.",
+    },
     "previous_page": {"uk": "Попередня", "en": "Previous"},
     "unknown_outlet": {"uk": "невідоме видання", "en": "unknown outlet"},
     "copy_citation": {"uk": "Копіювати посилання", "en": "Copy the citation"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import (
@@ -237,27 +238,47 @@ def stored_copy(doc_id: str):
     return response
 
 
+SPEAKER_PAGE_SIZE = 20
+
+
 @bp.get("/speaker/<path:name>")
 @cached
 def speaker_page(name: str):
+    """Everything one person was quoted saying, oldest first, a page at a time; ``q``
+    searches within their quotes."""
+    within = request.args.get("q", "")[:200]
+    words = re.findall(r"[^\W_]+", within)
     search_request = SearchRequest(
-        filters={"speaker": [name]}, sort="oldest", page_size=100, reprints="all"
+        text=" ".join(f"quote:{word}" for word in words),
+        filters={"speaker": [name]},
+        sort="oldest",
+        page_size=SPEAKER_PAGE_SIZE,
+        reprints="all",
+        page=max(1, request.args.get("page", 1, type=int) or 1),
     )
-    search_request.page = max(1, request.args.get("page", 1, type=int) or 1)
     result = run_search(get_searcher(), search_request)
-    if result.total == 0:
+    if result.total == 0 and not words:
         abort(404)
     appearances = [
         (hit.article, [q for q in hit.article.quotes if q.speaker == name]) for hit in result.hits
     ]
-    outlets = sorted({article.source for article, _ in appearances})
+    outlets = next((f.values for f in result.facets if f.name == "source"), [])
+
+    def page_link(number: int) -> str:
+        return url_for("pages.speaker_page", name=name, page=number, q=within or None)
+
     return render_template(
         "speaker.html",
         name=name,
+        within=within,
         result=result,
         appearances=appearances,
         outlets=outlets,
-        quote_count=sum(len(qs) for _, qs in appearances),
+        bars=bars(result.histogram),
+        previous=page_link(result.request.page - 1) if result.request.page > 1 else None,
+        following=page_link(result.request.page + 1)
+        if result.request.page < result.pages
+        else None,
     )
 
 
