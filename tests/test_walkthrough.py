@@ -390,3 +390,20 @@ def test_the_speaker_page_searches_within_the_quotes(client) -> None:
 def test_the_speaker_page_has_a_timeline(client) -> None:
     page = client.get(SPEAKER).get_data(as_text=True)
     assert '<figure class="timeline">' in page and "<rect " in page
+
+
+# --- item 11: a home page for newcomers, with examples that work on this archive -----------
+
+
+def test_the_home_page_welcomes_with_examples_that_find_something(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    welcome = re.search(r'<div class="welcome">(.*?)</div>', page, re.S).group(1)
+    assert "В архіві" in _text(client.get("/"))
+    links = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', welcome)]
+    assert len(links) >= 4
+    for link in links:
+        shown = client.get(link if link.startswith("/") else "/" + link)
+        assert shown.status_code == 200, link
+        if link.startswith("?"):
+            assert int(re.search(r"<strong>(\d+) ", shown.get_data(as_text=True)).group(1)) > 0
+    assert '<div class="welcome">' not in client.get("/?q=газ").get_data(as_text=True)

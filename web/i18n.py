@@ -13,6 +13,28 @@ WORDS: dict[str, dict[str, str]] = {
     "placeholder": {"uk": "Наприклад: ракетна технологія", "en": "For example: Poltava, Odesa"},
     "search": {"uk": "Шукати", "en": "Search"},
     "help": {"uk": "Як шукати", "en": "How to search"},
+    "welcome_title": {"uk": "Пошук у підшивці новин", "en": "Search a bound file of news"},
+    "welcome_holds": {"uk": "В архіві", "en": "The archive holds"},
+    "welcome_outlets": {"uk": "видань", "en": "outlets"},
+    "welcome_forms": {
+        "uk": "Слова знаходяться в усіх формах, українською й російською, кирилицею й латиницею.",
+        "en": "Words are found in every form, Ukrainian and Russian, Cyrillic and Latin letters.",
+    },
+    "welcome_try": {"uk": "Спробуйте", "en": "Try"},
+    "welcome_speaker": {"uk": "статті, де цитують цю людину", "en": "articles quoting this person"},
+    "welcome_speaker_page": {"uk": "усі її цитати", "en": "all their quotes"},
+    "welcome_outlet": {
+        "uk": "що опублікувало видання, найновіше вгорі",
+        "en": "what the outlet published, newest first",
+    },
+    "welcome_quote": {
+        "uk": "пошук лише в тому, що сказали люди",
+        "en": "search only in what people said",
+    },
+    "welcome_below": {
+        "uk": "Нижче — усі статті, найновіші вгорі.",
+        "en": "Below: every article, newest first.",
+    },
     "filters": {"uk": "Фільтри", "en": "Filters"},
     "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
     "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
@@ -159,6 +181,7 @@ RESULT_FORMS = {
     "en": ("result", "results", "results"),
 }
 QUOTE_FORMS = {"uk": ("цитата", "цитати", "цитат"), "en": ("quote", "quotes", "quotes")}
+ARTICLE_FORMS = {"uk": ("стаття", "статті", "статей"), "en": ("article", "articles", "articles")}
 COPY_FORMS = {"uk": ("копія", "копії", "копій"), "en": ("capture", "captures", "captures")}
 
 

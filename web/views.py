@@ -34,6 +34,7 @@ from web.citation import citation
 from web.formats import atom_feed
 from web.formatting import english_date, is_whole_day, kyiv_timestamp, plural, ukrainian_date
 from web.i18n import (
+    ARTICLE_FORMS,
     COOKIE,
     COPY_FORMS,
     LANGUAGES,
@@ -99,6 +100,7 @@ def _helpers() -> dict:
         "value_label": value_label,
         "period_label": period_label,
         "result_forms": RESULT_FORMS[lang],
+        "article_forms": ARTICLE_FORMS[lang],
         "quote_forms": QUOTE_FORMS[lang],
         "copy_forms": COPY_FORMS[lang],
     }
