@@ -262,7 +262,16 @@ def test_facets_work_from_the_keyboard_with_visible_focus(page: Page) -> None:
     first_option = facet(page, "Видання").get_by_role("link").first
     value, value_count = shown_facet_value(first_option)
 
+    to_filters = page.locator(".to-filters a")
     for _ in range(40):  # Tab from the top of the page, as a keyboard user does
+        if to_filters.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the jump to the filters is not reachable with Tab")
+    expect(to_filters).to_be_visible()  # shown while focused
+    page.keyboard.press("Enter")
+    for _ in range(10):
         if first_option.evaluate("el => el === document.activeElement"):
             break
         page.keyboard.press("Tab")
@@ -306,6 +315,23 @@ def test_phone_width_shows_search_box_and_results(phone_page: Page, artifacts: P
     assert result_count(phone_page) > 0
     assert result_titles(phone_page)
     phone_page.screenshot(path=artifacts / "phone.png", full_page=True)
+
+
+def test_a_phone_reaches_the_filters_in_one_tap(phone_page: Page, artifacts: Path) -> None:
+    phone_page.goto("/?q=газ")
+    jump = phone_page.get_by_role("link", name="↓ Фільтри")
+    expect(jump).to_be_in_viewport()
+    jump.click()
+    expect(facet(phone_page, "Видання")).to_be_in_viewport()
+    phone_page.screenshot(path=artifacts / "phone-filters.png")
+
+
+def test_results_stand_right_of_the_filters_on_a_wide_screen(page: Page) -> None:
+    page.goto("/?q=газ")
+    filters = page.locator("aside.facets").bounding_box()
+    results = page.locator("section.results").bounding_box()
+    assert filters and results and filters["x"] + filters["width"] <= results["x"]
+    assert abs(filters["y"] - results["y"]) < 40
 
 
 def test_phone_width_has_no_sideways_scroll(phone_page: Page) -> None:

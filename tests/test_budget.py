@@ -216,7 +216,7 @@ def _calls_to_extract(html: str) -> int:
         lambda n: "<body>" + "<p><span>слово " * n,
         lambda n: "<body>" + "<div>" * n + "<p>Текст статті про події.</p>" + "</div>" * n,
         lambda n: "<body>" + "".join(f"<a href='/{i}'>Новина {i}</a>" for i in range(n)),
-        lambda n: '<body>' + '<div class="content">' * n + "<p>Текст</p>",
+        lambda n: "<body>" + '<div class="content">' * n + "<p>Текст</p>",
     ],
     ids=["unclosed-p-span", "nested-div", "links", "nested-hinted"],
 )

@@ -104,7 +104,9 @@ def test_speakers_and_every_other_text_column_too() -> None:
         captures=3,
     )
     texts = ["".join(rng.choice("=+-@\t\r aб1") for _ in range(6)) for _ in range(200)]
-    rows = [article] + [Article(id=str(i), title=t, lead=t, rubrics=[t]) for i, t in enumerate(texts)]
+    rows = [article] + [
+        Article(id=str(i), title=t, lead=t, rubrics=[t]) for i, t in enumerate(texts)
+    ]
     read = _read("".join(csv_rows(rows)))
     for row in read:
         for column in CSV_COLUMNS:

@@ -12,7 +12,9 @@ from tests.paths import DEMO_ARCHIVE
 
 EXPECTED = [
     json.loads(line)
-    for line in (DEMO_ARCHIVE.parent / "archive_expected.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in (DEMO_ARCHIVE.parent / "archive_expected.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
     if line.strip()
 ]
 
@@ -32,7 +34,9 @@ def test_demo_page_extracts_as_expected(expected: dict) -> None:
     assert published.startswith(expected["published"])
     assert article.title == expected["title"]
     assert (article.source, article.domain, article.rubric) == (
-        expected["source"], expected["domain"], expected["rubric"],
+        expected["source"],
+        expected["domain"],
+        expected["rubric"],
     )
     assert article.authors == expected["authors"]
     assert article.language == expected["language"]

@@ -34,8 +34,11 @@ def edit_archive(archive: Path) -> None:
     """A bit of everything: a new page, a changed page, a deleted page, a deleted newest capture."""
     kobzar = archive / "staryi-kobzar.example"
     shutil.copy(kobzar / "news1187.html", kobzar / "news9999.html")
-    data = (kobzar / "news9999.html").read_bytes().replace(
-        "Кобзарі".encode("cp1251"), "Бандуристи".encode("cp1251"), 1)
+    data = (
+        (kobzar / "news9999.html")
+        .read_bytes()
+        .replace("Кобзарі".encode("cp1251"), "Бандуристи".encode("cp1251"), 1)
+    )
     (kobzar / "news9999.html").write_bytes(data)
     changed = archive / "dniprovyi-visnyk.example" / "index.html"
     changed.write_bytes(changed.read_bytes().replace(b"</body>", b"<p>updated</p></body>"))
@@ -143,7 +146,9 @@ def test_the_code_digest_covers_every_extraction_module(tmp_path: Path) -> None:
     hashed = {path.relative_to(cache.INDEX_PACKAGE).as_posix() for path in cache.source_files()}
     package = cache.INDEX_PACKAGE
     for folder in ("extract", "speech"):
-        assert {p.relative_to(package).as_posix() for p in (package / folder).rglob("*.py")} <= hashed
+        assert {
+            p.relative_to(package).as_posix() for p in (package / folder).rglob("*.py")
+        } <= hashed
     assert {"archive.py", "article.py", "quotes.py"} <= hashed
     module = tmp_path / "fields.py"
     module.write_text("A = 1\n")

@@ -407,3 +407,28 @@ def test_the_home_page_welcomes_with_examples_that_find_something(client) -> Non
         if link.startswith("?"):
             assert int(re.search(r"<strong>(\d+) ", shown.get_data(as_text=True)).group(1)) > 0
     assert '<div class="welcome">' not in client.get("/?q=газ").get_data(as_text=True)
+
+
+# --- item 10: the keyboard reaches the first result soon; the timeline's numbers too --------
+
+
+def _tab_stops_before_first_result(page: str) -> int:
+    from bs4 import BeautifulSoup
+
+    stops = 0
+    for element in BeautifulSoup(page, "lxml").find_all(True):
+        if element.name == "h3" and element.find_parent(class_="hit"):
+            return stops
+        if element.get("tabindex") == "-1" or (
+            element.find_parent("details") and element.name != "summary"
+        ):
+            continue
+        link = element.name == "a" and element.get("href")
+        control = element.name in ("input", "button", "select", "summary")
+        stops += bool(link or (control and element.get("type") != "hidden"))
+    raise AssertionError("no result on the page")
+
+
+@pytest.mark.parametrize("url", ["/", "/?q=газ", "/?q=газ&source=Громада+Live"])
+def test_few_tab_stops_before_the_first_result(client, url: str) -> None:
+    assert _tab_stops_before_first_result(client.get(url).get_data(as_text=True)) <= 30

@@ -54,7 +54,7 @@ def test_json_by_accept_header(client) -> None:
 
 
 def test_inflected_search_finds_windows_1251_page(client) -> None:
-    data = client.get("/search.json?q=source:\"Старий Кобзар\"").get_json()
+    data = client.get('/search.json?q=source:"Старий Кобзар"').get_json()
     assert data["total"] == 8
 
 
@@ -104,8 +104,15 @@ def test_plural_forms() -> None:
 
     forms = ("результат", "результати", "результатів")
     assert [plural(n, *forms) for n in (1, 2, 5, 11, 21, 22, 25, 111, 112)] == [
-        "результат", "результати", "результатів", "результатів", "результат",
-        "результати", "результатів", "результатів", "результатів",
+        "результат",
+        "результати",
+        "результатів",
+        "результатів",
+        "результат",
+        "результати",
+        "результатів",
+        "результатів",
+        "результатів",
     ]
 
 
@@ -151,7 +158,9 @@ def test_atom_feed_is_valid_xml_newest_first(client) -> None:
     assert entries and feed.find("a:title", ns).text == "Підшивка: Мельник"
     dates = [e.find("a:updated", ns).text for e in entries]
     assert dates == sorted(dates, reverse=True)
-    assert all(e.find("a:link", ns).get("href").startswith("http://localhost/article/") for e in entries)
+    assert all(
+        e.find("a:link", ns).get("href").startswith("http://localhost/article/") for e in entries
+    )
 
 
 def test_timeline_svg_with_period_links(client) -> None:
@@ -206,12 +215,20 @@ def test_facet_show_more_and_alphabetical_links(client) -> None:
     assert "fsize.author=100" in unescape(html)
     assert "fsort.source=alpha" in unescape(html)
     data = client.get("/search.json?fsort.source=alpha").get_json()
-    labels = [v["label"] for v in next(f for f in data["facets"] if f["name"] == "source")["values"]]
-    assert labels == ["Громада Live", "Дніпровий вісник", "Одесский курьер", "Полтавські обрії", "Старий Кобзар"]
+    labels = [
+        v["label"] for v in next(f for f in data["facets"] if f["name"] == "source")["values"]
+    ]
+    assert labels == [
+        "Громада Live",
+        "Дніпровий вісник",
+        "Одесский курьер",
+        "Полтавські обрії",
+        "Старий Кобзар",
+    ]
 
 
 def test_article_page_shows_quotes_similar_and_citation(client) -> None:
-    hit = client.get("/search.json?q=speaker:\"Тарас Мельник\"").get_json()["hits"][0]
+    hit = client.get('/search.json?q=speaker:"Тарас Мельник"').get_json()["hits"][0]
     html = client.get(f"/article/{hit['id']}").get_data(as_text=True)
     assert "Цитати" in html and "Схожі матеріали" in html and "Як цитувати" in html
     assert hit["sha256"] in html
@@ -220,11 +237,34 @@ def test_article_page_shows_quotes_similar_and_citation(client) -> None:
 def test_json_schema_of_a_search(client) -> None:
     data = client.get("/search.json?q=бюджет").get_json()
     assert set(data) == {
-        "query", "total", "took_ms", "notes", "expansions", "hits", "facets", "histogram"
+        "query",
+        "total",
+        "took_ms",
+        "notes",
+        "expansions",
+        "hits",
+        "facets",
+        "histogram",
     }
     hit = data["hits"][0]
-    for key in ("id", "title", "published", "source", "domain", "rubric", "authors", "speakers",
-                "language", "url", "path", "sha256", "snippet_html", "matched_forms", "reprints", "score"):
+    for key in (
+        "id",
+        "title",
+        "published",
+        "source",
+        "domain",
+        "rubric",
+        "authors",
+        "speakers",
+        "language",
+        "url",
+        "path",
+        "sha256",
+        "snippet_html",
+        "matched_forms",
+        "reprints",
+        "score",
+    ):
         assert key in hit
     facet = data["facets"][0]
     assert set(facet) == {"name", "label", "values", "truncated", "total_values"}

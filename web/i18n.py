@@ -36,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Below: every article, newest first.",
     },
     "filters": {"uk": "Фільтри", "en": "Filters"},
+    "to_results": {"uk": "До результатів", "en": "To the results"},
     "active_filters": {"uk": "Активні фільтри", "en": "Active filters"},
     "remove_filter": {"uk": "Прибрати фільтр", "en": "Remove filter"},
     "brand": {"uk": "Підшивка", "en": "Pidshyvka"},
