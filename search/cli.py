@@ -13,6 +13,7 @@ import click
 from index.cli import DEFAULT_INDEX, cli
 from search.engine import IndexNotFound, iter_matching, open_searcher, run_search
 from search.export import csv_rows
+from search.notes import Note
 from search.results import MAX_PAGE_SIZE, SearchRequest, SearchResult
 
 _MARK = re.compile(r"</?mark>")
@@ -89,10 +90,18 @@ def _stream(articles, output: str) -> None:
             sys.stdout.write(f"{when}  {article.source}  {article.title}\n")
 
 
+def note_line(note: Note) -> str:
+    """A note in the CLI's words: its case, and what it is about."""
+    about = [f"«{note.typed}»"] if note.typed else []
+    about += [", ".join(note.values)] if note.values else []
+    about += [str(note.limit)] if note.limit else []
+    return note.code.replace("_", " ") + (": " + " ".join(about) if about else "")
+
+
 def _print(result: SearchResult) -> None:
     click.echo(f"{result.total} found in {result.took_ms:.0f} ms")
     for note in result.notes:
-        click.echo(f"note: {note}")
+        click.echo(f"note: {note_line(note)}")
     for hit in result.hits:
         article = hit.article
         when = article.published.date().isoformat() if article.published else "----------"

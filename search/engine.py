@@ -212,12 +212,7 @@ def _period(dates: str, notes: list[Note]) -> q.Query | None:
         return None
     bounds = date_range(dates)
     if bounds is None:
-        notes.append(
-            Note(
-                f"не розумію період «{dates}»: приклади 2024-11, 2024-11-01..2024-11-30",
-                f"«{dates}» is not a period: try 2024-11 or 2024-11-01..2024-11-30",
-            )
-        )
+        notes.append(Note("bad_period", typed=dates))
         return None
     return q.DateRange("published", *bounds)
 

@@ -1,19 +1,25 @@
-"""What the search tells the user about their query, in both interface languages.
+"""What the search tells the user about their query, as data: which case and with what.
 
-A note is its Ukrainian text (what JSON carries and tests read) with the English text
-attached, so the web page can show either without search knowing about the web.
+The words are the interface's (``web/notes.py`` writes them in Ukrainian and English;
+the CLI in English); search only says what happened.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-class Note(str):
-    en: str
 
-    def __new__(cls, uk: str, en: str) -> Note:
-        note = super().__new__(cls, uk)
-        note.en = en
-        return note
+@dataclass(slots=True, frozen=True)
+class Note:
+    code: str  # e.g. "no_words", "bad_date": see web/notes.py for each one's words
+    typed: str = ""  # what the user typed that the note is about
+    limit: int = 0  # a number the note names (a cap, or how many values more)
+    values: tuple[str, ...] = ()  # values the note names
 
-    def in_language(self, language: str) -> str:
-        return self.en if language == "en" else str(self)
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "typed": self.typed,
+            "limit": self.limit,
+            "values": list(self.values),
+        }

@@ -138,7 +138,7 @@ class _Parser:
         result = self.or_expr()
         while self.peek() is not None:  # a stray ")" or operator: skip it and go on
             typed = self.tokens[self.at].typed
-            self.note_once(Note(f"зайве «{typed}» пропущено", f"a stray «{typed}» was left out"))
+            self.note_once(Note("stray", typed=typed))
             self.at += 1
             more = self.or_expr()
             result = _and([result, more])
@@ -153,12 +153,7 @@ class _Parser:
             options.append(self.and_expr())
         present = [o for o in options if o is not None]
         if typed and len(present) < len(options):
-            self.note_once(
-                Note(
-                    f"«{typed}» без слова з одного боку пропущено",
-                    f"«{typed}» with no word on one side was left out",
-                )
-            )
+            self.note_once(Note("or_one_side", typed=typed))
         if not present:
             return None
         return present[0] if len(present) == 1 else q.Or(present)
@@ -195,12 +190,7 @@ class _Parser:
             if self.peek() == "close":
                 self.at += 1
             else:
-                self.note_once(
-                    Note(
-                        "незакриту дужку закрито в кінці запиту",
-                        "an unclosed bracket was closed at the end of the query",
-                    )
-                )
+                self.note_once(Note("unclosed_bracket"))
             return False, inner
         token = self.tokens[self.at]
         self.at += 1
@@ -211,12 +201,7 @@ class _Parser:
             return False, None
         self.clauses += 1
         if self.clauses > MAX_CLAUSES:
-            self.note_once(
-                Note(
-                    f"враховано лише перші {MAX_CLAUSES} умов запиту",
-                    f"only the first {MAX_CLAUSES} terms of the query were used",
-                )
-            )
+            self.note_once(Note("too_many_clauses", limit=MAX_CLAUSES))
             return False, None
         clause = build_clause(match, self.parsed, self.list_terms, self.expander, self.list_values)
         return match.group("sign") == "-", clause
@@ -227,10 +212,7 @@ class _Parser:
 
 
 def _nothing_after(typed: str) -> Note:
-    return Note(
-        f"«{typed}» без слова після нього пропущено",
-        f"«{typed}» with no word after it was left out",
-    )
+    return Note("nothing_after", typed=typed)
 
 
 def _and(parts: list[q.Query | None]) -> q.Query | None:
@@ -247,10 +229,7 @@ def _combine(
     if not excluded:
         return base
     if base is None:
-        only_excluded = Note(
-            "запит лише з винятками: показано все, крім них",
-            "the query only excludes: everything else is shown",
-        )
+        only_excluded = Note("only_excluded")
         if only_excluded not in parsed.notes:
             parsed.notes.append(only_excluded)
         base = q.Every()
@@ -269,31 +248,16 @@ def parse_query(
     text = text.replace("\x00", " ")
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        parsed.notes.append(
-            Note(
-                f"запит обрізано до {MAX_QUERY_CHARS} символів",
-                f"the query was cut to {MAX_QUERY_CHARS} characters",
-            )
-        )
+        parsed.notes.append(Note("cut", limit=MAX_QUERY_CHARS))
     if text.count('"') % 2:
-        parsed.notes.append(
-            Note(
-                "незакриті лапки закрито в кінці запиту",
-                "unclosed quotes were closed at the end of the query",
-            )
-        )
+        parsed.notes.append(Note("unclosed_quotes"))
     if expander is not None:
         expander.guess_language(re.findall(r"[^\W\d_]+", text))
     text = _NEAR.sub(r'"\1 \3"~\2', text)
     parsed.query = _Parser(_tokens(text), parsed, list_terms, expander, list_values).parse()
     if parsed.query is None and text.strip():
         typed = text.strip()
-        parsed.notes.append(
-            Note(
-                f"у запиті «{typed}» немає слів для пошуку: показано всі статті",
-                f"«{typed}» holds no words to search for: all articles are shown",
-            )
-        )
+        parsed.notes.append(Note("no_words", typed=typed))
     return parsed
 
 
@@ -314,12 +278,7 @@ def build_clause(
     if typed_field:
         alias = FIELD_ALIASES.get(typed_field.lower())
         if alias is None:
-            parsed.notes.append(
-                Note(
-                    f"невідоме поле «{typed_field}»: шукаю як звичайні слова",
-                    f"unknown field «{typed_field}»: searched as plain words",
-                )
-            )
+            parsed.notes.append(Note("unknown_field", typed=typed_field))
             value = f"{typed_field} {value}"
         else:
             fields, kind = (alias[0],), alias[1]
@@ -359,13 +318,16 @@ def _keyword_clause(
     ]
     typed = f"{typed_field}:{value}"
     if not chosen:
-        parsed.notes.append(Note(f"«{typed}»: такого значення немає", f"«{typed}»: no such value"))
+        parsed.notes.append(Note("no_such_value", typed=typed))
         return q.Term(field_name, value)
-    named = ", ".join(f"«{v}»" for v in chosen[:MAX_VALUES_NAMED])
-    more = len(chosen) - MAX_VALUES_NAMED
-    named_uk = named + (f" і ще {more}" if more > 0 else "")
-    named_en = named + (f" and {more} more" if more > 0 else "")
-    parsed.notes.append(Note(f"«{typed}» — шукаю {named_uk}", f"«{typed}»: searching {named_en}"))
+    parsed.notes.append(
+        Note(
+            "values_searched",
+            typed=typed,
+            values=tuple(chosen[:MAX_VALUES_NAMED]),
+            limit=max(0, len(chosen) - MAX_VALUES_NAMED),
+        )
+    )
     terms = [q.Term(field_name, v) for v in chosen]
     return terms[0] if len(terms) == 1 else q.Or(terms)
 
@@ -373,12 +335,7 @@ def _keyword_clause(
 def _date_clause(value: str, parsed: ParsedQuery) -> q.Query | None:
     bounds = date_range(value)
     if bounds is None:
-        parsed.notes.append(
-            Note(
-                f"не розумію дату «{value}»: приклади date:2024-11, date:2024-11-01..2024-11-30",
-                f"«{value}» is not a date: try date:2024-11 or date:2024-11-01..2024-11-30",
-            )
-        )
+        parsed.notes.append(Note("bad_date", typed=value))
         return None
     start, end = bounds
     return q.DateRange("published", start, end)
@@ -389,12 +346,7 @@ def _prefix_clause(
 ) -> q.Query | None:
     """Every indexed word beginning with ``stem``, capped at MAX_PREFIX_TERMS per field."""
     if len(stem) < MIN_PREFIX_CHARS or list_terms is None:
-        parsed.notes.append(
-            Note(
-                f"«{stem}*»: замало літер для пошуку за початком слова",
-                f"«{stem}*»: too few letters to search by the start of a word",
-            )
-        )
+        parsed.notes.append(Note("short_prefix", typed=f"{stem}*"))
         return text_query(stem, fields, False, parsed.text_terms) if stem else None
     prefix = fold(normalise_surface(stem))
     terms: list[q.Query] = []
@@ -406,12 +358,7 @@ def _prefix_clause(
             terms.append(q.Term(fieldname, term))
             parsed.text_terms.add(term)
     if truncated:
-        parsed.notes.append(
-            Note(
-                f"«{stem}*» має забагато продовжень: враховано перші {MAX_PREFIX_TERMS}",
-                f"«{stem}*» has too many endings: the first {MAX_PREFIX_TERMS} were used",
-            )
-        )
+        parsed.notes.append(Note("many_endings", typed=f"{stem}*", limit=MAX_PREFIX_TERMS))
     return q.Or(terms) if terms else q.NullQuery
 
 

@@ -108,7 +108,7 @@ class SearchResult:
             "query": asdict(self.request),
             "total": self.total,
             "took_ms": round(self.took_ms, 2),
-            "notes": self.notes,
+            "notes": [note.to_json() for note in self.notes],
             "expansions": [expansion.to_json() for expansion in self.expansions],
             "hits": [_hit_json(hit) for hit in self.hits],
             "facets": [asdict(facet) for facet in self.facets],

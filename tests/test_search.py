@@ -253,7 +253,7 @@ def test_parentheses_group_alternatives(searcher) -> None:
 def test_unbalanced_parentheses_get_the_best_reading_and_a_note(searcher) -> None:
     result = run_search(searcher, SearchRequest(text="((бюджет"))
     assert {h.article.id for h in result.hits} == {"a2"}
-    assert any("дужк" in note for note in result.notes)
+    assert any(note.code == "unclosed_bracket" for note in result.notes)
 
 
 def test_prefix_expands_against_the_index(searcher) -> None:
@@ -263,7 +263,7 @@ def test_prefix_expands_against_the_index(searcher) -> None:
 
 def test_one_letter_prefix_is_refused_with_a_note(searcher) -> None:
     result = run_search(searcher, SearchRequest(text="р*"))
-    assert any("замало" in note for note in result.notes)
+    assert any(note.code == "short_prefix" for note in result.notes)
 
 
 @pytest.mark.parametrize(
@@ -285,7 +285,7 @@ def test_date_filters(searcher, typed: str, expected: set[str]) -> None:
 
 def test_bad_date_gets_a_note_not_an_error(searcher) -> None:
     result = run_search(searcher, SearchRequest(text="date:2024-13-45"))
-    assert any("дату" in note for note in result.notes)
+    assert any(note.code == "bad_date" for note in result.notes)
 
 
 def test_facet_values_in_ukrainian_alphabetical_order(searcher) -> None:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from search.query import parse_query
+from web.notes import TEXTS, note_text
 
 
 def _text(response) -> str:
@@ -137,9 +138,10 @@ def test_atom_authors_are_the_bylines(client) -> None:
 )
 def test_notes_name_what_was_typed(typed: str, named: str) -> None:
     notes = parse_query(typed).notes
-    assert notes and any(named in note for note in notes)
+    texts = [note_text(note, "uk") for note in notes]
+    assert notes and any(named in text for text in texts)
     if "OR" not in typed:
-        assert not any("OR" in note or "АБО" in note for note in notes)
+        assert not any(note.code == "or_one_side" for note in notes)
 
 
 def test_an_empty_query_has_no_note() -> None:
@@ -203,7 +205,7 @@ def test_a_part_of_a_value_finds_it_and_says_so(demo_index, typed: str, value: s
     with open_searcher(demo_index) as searcher:
         result = run_search(searcher, SearchRequest(text=typed))
     assert result.total > 0
-    assert any(f"«{value}»" in note for note in result.notes)
+    assert any(value in note.values for note in result.notes)
 
 
 def test_an_unknown_value_says_there_is_none(demo_index) -> None:
@@ -212,7 +214,7 @@ def test_an_unknown_value_says_there_is_none(demo_index) -> None:
     with open_searcher(demo_index) as searcher:
         result = run_search(searcher, SearchRequest(text="speaker:Невідомий"))
     assert result.total == 0
-    assert any("такого значення немає" in note for note in result.notes)
+    assert any(note.code == "no_such_value" for note in result.notes)
 
 
 # --- item 18: proximity ---------------------------------------------------------------
@@ -432,3 +434,28 @@ def _tab_stops_before_first_result(page: str) -> int:
 @pytest.mark.parametrize("url", ["/", "/?q=газ", "/?q=газ&source=Громада+Live"])
 def test_few_tab_stops_before_the_first_result(client, url: str) -> None:
     assert _tab_stops_before_first_result(client.get(url).get_data(as_text=True)) <= 30
+
+
+def test_every_note_the_search_can_give_has_words_in_both_languages() -> None:
+    from pathlib import Path
+
+    import search.engine
+    import search.query
+
+    sources = "".join(
+        Path(m.__file__).read_text(encoding="utf-8") for m in (search.query, search.engine)
+    )
+    codes = set(re.findall(r'Note\(\s*"(\w+)"', sources))
+    assert len(codes) >= 15
+    assert codes and codes <= set(TEXTS)
+    assert all(set(words) == {"uk", "en"} for words in TEXTS.values())
+
+
+def test_json_notes_and_facet_labels_follow_the_interface_language(client) -> None:
+    english = client.get("/search.json?q=AND+AND&lang=en").get_json()
+    assert english["notes"][0]["code"] == "nothing_after"
+    assert "with no word after it" in english["notes"][0]["text"]
+    labels = {facet["name"]: facet["label"] for facet in english["facets"]}
+    assert labels["source"] == "Outlet" and labels["speaker"] == "Who said it"
+    ukrainian = client.get("/search.json?q=AND+AND").get_json()
+    assert "без слова після нього" in ukrainian["notes"][0]["text"]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from search.results import SearchResult
 from web.i18n import current_language, word
+from web.notes import note_text
 
 EN_MONTHS = (
     "January February March April May June July August September October November December"
@@ -44,3 +46,16 @@ def period_label(start: str, interval: str, label: str) -> str:
     if interval == "week":
         return f"week of {day:%d.%m.%Y}"
     return f"{day:%d.%m.%Y}"
+
+
+def result_json(result: SearchResult) -> dict:
+    """A search's JSON with its notes' words and its facets' labels in the interface's
+    language (the codes and values stay as they are, for programs)."""
+    data = result.to_json()
+    for note, shown in zip(result.notes, data["notes"], strict=True):
+        shown["text"] = note_text(note)
+    for facet in data["facets"]:
+        facet["label"] = facet_title(facet["name"])
+        for value in facet["values"]:
+            value["label"] = value_label(facet["name"], value["value"], value["label"])
+    return data

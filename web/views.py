@@ -43,8 +43,9 @@ from web.i18n import (
     current_language,
     word,
 )
-from web.labels import facet_title, period_label, value_label
+from web.labels import facet_title, period_label, result_json, value_label
 from web.links import search_links
+from web.notes import note_text
 from web.searcher import get_searcher
 from web.state import BadParameter, query_string, request_from_args
 
@@ -97,6 +98,7 @@ def _helpers() -> dict:
         "t": word,
         "lang": lang,
         "facet_title": facet_title,
+        "note_text": note_text,
         "value_label": value_label,
         "period_label": period_label,
         "result_forms": RESULT_FORMS[lang],
@@ -143,7 +145,7 @@ def wants_json() -> bool:
 def search_page():
     result = run_search(get_searcher(), request_from_args(request.args))
     if wants_json():
-        return jsonify(result.to_json())
+        return jsonify(result_json(result))
     return render_template(
         "search.html",
         result=result,
@@ -155,7 +157,7 @@ def search_page():
 @bp.get("/search.json")
 @cached
 def search_json():
-    return jsonify(run_search(get_searcher(), request_from_args(request.args)).to_json())
+    return jsonify(result_json(run_search(get_searcher(), request_from_args(request.args))))
 
 
 @bp.get("/search.csv")
