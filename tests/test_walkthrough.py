@@ -459,3 +459,29 @@ def test_json_notes_and_facet_labels_follow_the_interface_language(client) -> No
     assert labels["source"] == "Outlet" and labels["speaker"] == "Who said it"
     ukrainian = client.get("/search.json?q=AND+AND").get_json()
     assert "без слова після нього" in ukrainian["notes"][0]["text"]
+
+
+# --- item 19: the README's examples find something on the demo ------------------------------
+
+
+def test_the_readme_examples_work_on_the_demo(demo_index) -> None:
+    from pathlib import Path
+
+    from search import SearchRequest, open_searcher, run_search
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    first_screen = readme.split("## Using it on your own archive")[0]
+    table = readme.split("## Query language")[1].split("\n## ")[0]
+    tried = re.search(r"on the demo, try (.+?)\.", first_screen, re.S).group(1)
+    examples = re.findall(r"`([^`]+)`", tried)
+    examples += [
+        e for row in re.findall(r"^\| (.+?) \|", table, re.M) for e in re.findall(r"`([^`]+)`", row)
+    ]
+    skip = {"examples/archive/", ".venv", "make run", "Ctrl+C"}
+    queries = [
+        e for e in examples if e not in skip and "…" not in e and not e.startswith("date:..")
+    ]
+    assert len(queries) >= 15
+    with open_searcher(demo_index) as searcher:
+        empty = [q for q in queries if run_search(searcher, SearchRequest(text=q)).total == 0]
+    assert not empty, empty
