@@ -198,7 +198,7 @@ def test_speaker_page_lists_quotes_over_time(client) -> None:
 
 def test_help_page_documents_the_query_language(client) -> None:
     html = client.get("/help").get_data(as_text=True)
-    for example in ('="Зеленського"', "date:2024-11", "quote:", "speaker:", "АБО", "НЕ"):
+    for example in ('="Полтави"', "date:2024-11", "quote:", "speaker:", "АБО", "НЕ"):
         assert example in unescape(html)
 
 
