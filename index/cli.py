@@ -47,6 +47,16 @@ def cli() -> None:
     """pidshyvka: search archives of Ukrainian news stored as HTML."""
 
 
+index_option = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_INDEX,
+    show_default=True,
+    help="Where the index lives.",
+)
+
+
 def budget_options(function: Callable) -> Callable:
     """--page-timeout and --page-memory: what one page may take before it is skipped."""
     function = click.option(
@@ -87,14 +97,7 @@ def archive_command(function: Callable) -> Callable:
         show_default=True,
         help="Processes working in parallel.",
     )(function)
-    function = click.option(
-        "--index",
-        "index_dir",
-        type=click.Path(path_type=Path),
-        default=DEFAULT_INDEX,
-        show_default=True,
-        help="Where the index lives.",
-    )(function)
+    function = index_option(function)
     return click.argument("archive", type=click.Path(path_type=Path))(function)
 
 
@@ -103,10 +106,12 @@ def run_build(
     archive: Path,
     index_dir: Path,
     jobs: int,
-    budget: Budget,
     outlets_file: Path | None,
+    page_timeout: float,
+    page_memory: int,
 ) -> None:
     """Run a rebuild or update; failures become one clear line, and the old index stays."""
+    budget = page_budget(page_timeout, page_memory)
     try:
         summary = build(archive, index_dir, jobs=jobs, budget=budget, outlets=outlets_file)
     except (RebuildError, IndexLocationError) as err:
@@ -119,43 +124,20 @@ def run_build(
 
 @cli.command("rebuild")
 @archive_command
-def rebuild_command(
-    archive: Path,
-    index_dir: Path,
-    jobs: int,
-    outlets_file: Path | None,
-    page_timeout: float,
-    page_memory: int,
-) -> None:
+def rebuild_command(**options: object) -> None:
     """Index every stored page under ARCHIVE into a fresh index, swapped in when complete."""
-    budget = page_budget(page_timeout, page_memory)
-    run_build(rebuild, archive, index_dir, jobs, budget, outlets_file)
+    run_build(rebuild, **options)  # type: ignore[arg-type]
 
 
 @cli.command("update")
 @archive_command
-def update_command(
-    archive: Path,
-    index_dir: Path,
-    jobs: int,
-    outlets_file: Path | None,
-    page_timeout: float,
-    page_memory: int,
-) -> None:
+def update_command(**options: object) -> None:
     """Index only new or changed pages under ARCHIVE and drop pages that are gone."""
-    budget = page_budget(page_timeout, page_memory)
-    run_build(update, archive, index_dir, jobs, budget, outlets_file)
+    run_build(update, **options)  # type: ignore[arg-type]
 
 
 @cli.command("outlets")
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_INDEX,
-    show_default=True,
-    help="Where the index lives.",
-)
+@index_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def outlets_command(index_dir: Path, as_json: bool) -> None:
     """List each domain with the outlet names its pages gave and the one shown."""

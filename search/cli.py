@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from index.cli import DEFAULT_INDEX, cli
+from index.cli import cli, index_option
 from search.engine import IndexNotFound, iter_matching, open_searcher, run_search
 from search.export import csv_rows
 from search.notes import Note
@@ -21,13 +21,7 @@ _MARK = re.compile(r"</?mark>")
 
 @cli.command("search")
 @click.argument("query")
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_INDEX,
-    show_default=True,
-)
+@index_option
 @click.option("--limit", type=click.IntRange(1, MAX_PAGE_SIZE), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
 @click.option(

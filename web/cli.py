@@ -11,19 +11,13 @@ from pathlib import Path
 import click
 
 import search.cli  # noqa: F401  (registers `search` on the group)
-from index.cli import DEFAULT_INDEX, cli
+from index.cli import cli, index_option
 from web import create_app
 from web.searcher import close_all
 
 
 @cli.command("serve")
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_INDEX,
-    show_default=True,
-)
+@index_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
 @click.option(

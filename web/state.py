@@ -83,43 +83,24 @@ def _dates(args: MultiDict) -> str:
     return period
 
 
+def _one_of(args: MultiDict, name: str, allowed: tuple[str, ...], default: str) -> str:
+    value = args.get(name, default)
+    if value not in allowed:
+        raise BadParameter(
+            name,
+            f"parameter '{name}' must be one of {', '.join(allowed)}",
+            f"параметр «{name}» має бути одним із: {', '.join(allowed)}",
+        )
+    return value
+
+
 def request_from_args(args: MultiDict) -> SearchRequest:
-    sort = args.get("sort", "relevance")
-    if sort not in SORTS:
-        raise BadParameter(
-            "sort",
-            f"parameter 'sort' must be one of {', '.join(SORTS)}",
-            f"параметр «sort» має бути одним із: {', '.join(SORTS)}",
-        )
-    reprints = args.get("reprints", "fold")
-    if reprints not in ("fold", "all"):
-        raise BadParameter(
-            "reprints",
-            "parameter 'reprints' must be 'fold' or 'all'",
-            "параметр «reprints» має бути fold або all",
-        )
+    sort = _one_of(args, "sort", SORTS, "relevance")
+    reprints = _one_of(args, "reprints", ("fold", "all"), "fold")
+    typed = _one_of(args, "typed", ("", "0", "1"), "")
+    interval = _one_of(args, "interval", INTERVALS, "auto")
+    timeline = _one_of(args, "timeline", ("count", "share"), "count")
     filters = {name: [v[:300] for v in args.getlist(name)] for name in FACETS_BY_NAME}
-    typed = args.get("typed", "")
-    if typed not in ("", "0", "1"):
-        raise BadParameter(
-            "typed",
-            "parameter 'typed' must be 1 (only as typed) or 0",
-            "параметр «typed» має бути 1 (лише як написано) або 0",
-        )
-    interval = args.get("interval", "auto")
-    if interval not in INTERVALS:
-        raise BadParameter(
-            "interval",
-            f"parameter 'interval' must be one of {', '.join(INTERVALS)}",
-            f"параметр «interval» має бути одним із: {', '.join(INTERVALS)}",
-        )
-    timeline = args.get("timeline", "count")
-    if timeline not in ("count", "share"):
-        raise BadParameter(
-            "timeline",
-            "parameter 'timeline' must be 'count' or 'share'",
-            "параметр «timeline» має бути count або share",
-        )
     return SearchRequest(
         interval=interval,
         timeline=timeline,
