@@ -40,6 +40,8 @@ def choose_outlets(
     """Each domain's display name: the user's, else what most pages say, else the default."""
     seen: dict[str, Counter[str]] = {}
     for article in articles:
+        if not article.domain:
+            continue  # no site to pool under: the page's own name stands
         counts = seen.setdefault(article.domain, Counter())
         if article.site_name:
             counts[article.site_name] += 1

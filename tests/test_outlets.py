@@ -218,3 +218,12 @@ def test_a_bad_outlets_file_stops_the_rebuild_before_it_starts(
     missing = CliRunner().invoke(cli, ["outlets", "--index", str(tmp_path / "index")])
     assert missing.exit_code != 0
     assert "no outlet list" in missing.output
+
+
+def test_pages_of_no_known_site_keep_their_own_names() -> None:
+    pages = [
+        Article(domain="", site_name="Вісті", source="Вісті"),
+        Article(domain="", site_name="Голос", source="Голос"),
+    ]
+    choices = choose_outlets(pages, OutletNames(), OutletNames())
+    assert "" not in choices
