@@ -485,3 +485,12 @@ def test_the_readme_examples_work_on_the_demo(demo_index) -> None:
     with open_searcher(demo_index) as searcher:
         empty = [q for q in queries if run_search(searcher, SearchRequest(text=q)).total == 0]
     assert not empty, empty
+
+
+def test_without_words_the_sort_line_shows_the_order_in_effect(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert '<strong aria-current="true">спершу нові</strong>' in page
+    assert "за релевантністю" not in _text(client.get("/"))
+    assert '<strong aria-current="true">за релевантністю</strong>' in client.get(
+        "/?q=газ"
+    ).get_data(as_text=True)
