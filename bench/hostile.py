@@ -56,9 +56,20 @@ def run_rebuild(archive: Path, index: Path) -> tuple[float, dict]:
     """`pidshyvka rebuild --jobs 2` in its own process: its seconds and its report."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", "from web.cli import main; main()", "rebuild", str(archive),
-         "--index", str(index), "--jobs", "2"],
-        cwd=REPO, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from web.cli import main; main()",
+            "rebuild",
+            str(archive),
+            "--index",
+            str(index),
+            "--jobs",
+            "2",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -85,9 +96,11 @@ def heavy_with_demo() -> bool:
     skipped = {s["path"]: s["reason"] for s in report["skipped"]}
     over_time = sum(1 for reason in skipped.values() if reason.startswith("took longer"))
     bound = 2 * demo_seconds + over_time * PAGE_TIMEOUT
-    print(f"demo alone: {demo_seconds:.1f} s; demo + {len(written)} heavy pages: {seconds:.1f} s "
-          f"(bound 2 × demo + {over_time} × {PAGE_TIMEOUT:g} s = {bound:.1f} s), "
-          f"peak RSS so far {peak_mb():.0f} MB")
+    print(
+        f"demo alone: {demo_seconds:.1f} s; demo + {len(written)} heavy pages: {seconds:.1f} s "
+        f"(bound 2 × demo + {over_time} × {PAGE_TIMEOUT:g} s = {bound:.1f} s), "
+        f"peak RSS so far {peak_mb():.0f} MB"
+    )
     for name, what in written.items():
         print(f"  {what:<40} {skipped.get('hostile/' + name, 'read')}")
     slowest = ", ".join(f"{p['seconds']:.1f} s {p['path']}" for p in report["slowest_pages"][:3])
