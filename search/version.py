@@ -8,9 +8,10 @@ from whoosh.searching import Searcher
 
 
 def version_key(searcher: Searcher) -> tuple:
-    """Which index version a searcher reads: its real folder, generation and size."""
+    """Which index version a searcher reads: its real folder, the generation its reader
+    opened (not the folder's newest: an update may have committed since), and its size."""
     index = getattr(searcher, "_ix", None)
     folder = getattr(getattr(index, "storage", None), "folder", None)
-    generation = index.latest_generation() if index is not None else None
     where = os.path.realpath(folder) if folder else id(index)
-    return (where, generation, searcher.reader().doc_count_all())
+    reader = searcher.reader()
+    return (where, reader.generation(), reader.doc_count_all())

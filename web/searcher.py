@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 
 from search import open_searcher
 from search.engine import IndexNotFound
+from search.version import version_key
 
 _local = threading.local()
 _open: set[Searcher] = set()  # every searcher a thread holds, to close them all at shutdown
@@ -64,11 +65,11 @@ def get_searcher() -> Searcher:
         with _open_lock:
             _open.add(held[1])
     g.searcher = held[1]
-    g.index_version = version
+    g.index_version = version_key(held[1])[:2]  # what this searcher reads, as search keys it
     return held[1]
 
 
-def current_version() -> tuple[str, int]:
+def current_version() -> tuple:
     """The serving version for this request (opening its searcher if needed)."""
     get_searcher()
     return g.index_version
