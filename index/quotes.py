@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from index.analysis.lemmas import morphology
 from index.article import Article, Quote
@@ -62,6 +63,7 @@ def is_speech(quote: Quote, language: str = "uk") -> bool:
 
 
 PLACE_TAGS = frozenset({"Geox", "Orgn"})
+NAME_VERDICTS = 20_000  # the same speakers recur across an archive
 SURNAME_TAGS = frozenset({"Surn", "Patr"})
 
 
@@ -72,6 +74,7 @@ def _with_person(quote: Quote, language: str) -> Quote:
     return replace(quote, speaker=None, confidence=0.0)
 
 
+@lru_cache(maxsize=NAME_VERDICTS)
 def names_a_person(name: str, language: str = "uk") -> bool:
     """«Білий дім», «УНІАН», «Київ», «Міністерство оборони» are not people: no word of
     them can be a given name (a name, an animate noun, or a word the dictionary does not

@@ -309,7 +309,7 @@ def _keyword_clause(
 ) -> q.Query:
     """A facet value as typed; else the one value equal to it in any case, or holding it
     as a word or words («Мельник» → «Андрій Мельник»), with a note naming what was used."""
-    known = list(list_values(field_name)) if list_values is not None else []
+    known = list_values(field_name) if list_values is not None else []
     if not known or value in known:
         return q.Term(field_name, value)
     lowered = value.casefold()

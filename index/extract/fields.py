@@ -162,14 +162,15 @@ def modified(page: Page) -> datetime | None:
 
 def site_name(page: Page, domain: str, headline: str = "") -> str | None:
     """What the page itself calls its outlet, cleaned of taglines; None where it says nothing."""
-    for raw in (
-        first_meta(page.meta, SITE_NAME_META),
-        next(iter(names(page.ld("publisher"))), None),
-        _microdata_publisher(page),
-        _title_remainder(page, headline),
-        _copyright_line(page),
-    ):
-        name = clean_site_name(raw, domain)
+    ladder = (  # in turn: the later steps walk the whole page
+        lambda: first_meta(page.meta, SITE_NAME_META),
+        lambda: next(iter(names(page.ld("publisher"))), None),
+        lambda: _microdata_publisher(page),
+        lambda: _title_remainder(page, headline),
+        lambda: _copyright_line(page),
+    )
+    for step in ladder:
+        name = clean_site_name(step(), domain)
         if name:
             return name
     return None
