@@ -18,6 +18,7 @@ from index.article import Article, Quote
 from index.extract.selectors import NAME_PARTICLES
 from index.speech import SPEAKER_THRESHOLD
 from index.speech import attach_quotes as attribute_speech
+from index.speech.lexicon import adjective_before_noun
 from index.speech.quotes import _alphabet_key
 
 __all__ = ["SPEAKER_THRESHOLD", "attach_quotes", "is_speech"]
@@ -80,8 +81,11 @@ def names_a_person(name: str, language: str = "uk") -> bool:
     them can be a given name (a name, an animate noun, or a word the dictionary does not
     know, as foreign names are), and one is known only as a thing, a place or a body.
     A surname that is also a common word («Анджей Дуда») keeps its person."""
+    words = _name_words(name)
+    if len(words) > 1 and _adjective_leads_a_thing(words[0].lower(), words[1].lower(), language):
+        return False  # «Верховна Рада», «Європейська солідарність»
     analyzer = morphology(language)
-    readings = [analyzer.parse(word) for word in _name_words(name)]
+    readings = [analyzer.parse(word) for word in words]
     if any(_may_be_given_name(parses) for parses in readings):
         return True
     return not any(
@@ -90,6 +94,14 @@ def names_a_person(name: str, language: str = "uk") -> bool:
             lambda tags: bool(PLACE_TAGS & tags) or ("inan" in tags and not SURNAME_TAGS & tags),
         )
         for parses in readings
+    )
+
+
+def _adjective_leads_a_thing(first: str, second: str, language: str) -> bool:
+    """An adjective that is no surname, agreeing with a common noun after it."""
+    first_parses = morphology(language).parse(first)
+    return _only(first_parses, lambda tags: "ADJF" in tags) and adjective_before_noun(
+        first, second, language
     )
 
 
@@ -117,7 +129,11 @@ def _may_be_given_name(parses: list) -> bool:
     return any(
         not parse.is_known
         or "Name" in parse.tag.grammemes
-        or ("anim" in parse.tag.grammemes and not SURNAME_TAGS & parse.tag.grammemes)
+        or (
+            "anim" in parse.tag.grammemes
+            and "plur" not in parse.tag.grammemes  # «Кабінет Міністрів»: people, not a name
+            and not SURNAME_TAGS & parse.tag.grammemes
+        )
         for parse in parses
     )
 

@@ -39,7 +39,15 @@ def test_an_article_keeps_its_speech_and_speaker() -> None:
 
 
 def test_institutions_agencies_and_places_are_not_speakers() -> None:
-    for name in ("Білий дім", "УНІАН", "Київ", "Міністерство оборони", "Інтерфакс-Україна"):
+    bodies = ("Верховна Рада", "Кабінет Міністрів", "Національна гвардія", "Нова пошта")
+    for name in (
+        "Білий дім",
+        "УНІАН",
+        "Київ",
+        "Міністерство оборони",
+        "Інтерфакс-Україна",
+        *bodies,
+    ):
         assert not names_a_person(name), name
 
 
@@ -51,6 +59,8 @@ def test_people_stay_people_whatever_their_surname_means() -> None:
         "Єлизавета II",
         "Людвіг ван Бетховен",
         "Анастасія Субота",
+        "Великий Олег",
+        "Біла Наталія",
     ):
         assert names_a_person(name), name
 
@@ -69,3 +79,17 @@ def test_an_adjective_with_its_noun_names_a_body_not_a_person() -> None:
 def test_a_cut_off_clause_is_no_quote_but_its_speaker_spoke() -> None:
     assert not is_speech(Quote(text="Водночас Олена Коваль зазначила, що", speaker="Олена Коваль"))
     assert not is_speech(Quote(text="Депутати заявили, що", speaker=None))
+
+
+def test_the_holder_of_a_frame_is_named_in_the_nominative() -> None:
+    # «Тома» is also a nominative given name; after «за словами» it can only be genitive
+    assert said("За словами Тома Стейера, «кампанія тільки починається».") == ["Том Стейер"]
+    assert said("На думку Ангели Меркель, «санкції мають залишитися».") == ["Ангела Меркель"]
+
+
+def test_a_name_keeps_the_spelling_of_the_text_not_the_dictionary_yo() -> None:
+    article = Article(
+        title="Эфир", body="По словам Владимира Соловьева, «Украина должна платить».", language="ru"
+    )
+    attach_quotes(article)
+    assert article.speakers == ["Владимир Соловьев"]

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.speech.lexicon import adjective_before_noun, noun_forms, role_form, role_words
+from index.speech.lexicon import (
+    adjective_before_noun,
+    language_data,
+    noun_forms,
+    role_form,
+    role_words,
+)
 from index.speech.parts import ALL_CASES, Part, can_be_name, part_at, starts_a_name
 from index.speech.patterns import NOT_PERSON_BEFORE, PREPOSITIONS
 from index.speech.text import QUOTE_MARKS, Paragraph, capital_indices
@@ -193,6 +199,8 @@ def _make_mention(
     cases = _run_cases(names)
     if i and paragraph.lowers[i - 1] in PREPOSITIONS:
         cases = cases - {"nomn"}  # «на Бейкер-стріт»: after a preposition, never a subject
+    elif _holds_a_frame(paragraph, i, language):
+        cases = cases - {"nomn"} or cases  # «за словами Тома Стейера»: the genitive
     mention = Mention(
         paragraph=number,
         first=run[0][0],
@@ -209,6 +217,14 @@ def _make_mention(
         paragraph, mention, language
     )
     return mention
+
+
+def _holds_a_frame(paragraph: Paragraph, i: int, language: str) -> bool:
+    """«за словами X», «на думку X»: the holder of the frame is in the genitive."""
+    if i < 2:
+        return False
+    before, noun = paragraph.lowers[i - 2], paragraph.lowers[i - 1]
+    return any(before == prep and noun in nouns for prep, nouns in language_data(language).frames)
 
 
 def _names_a_thing(paragraph: Paragraph, run: list[tuple[int, Part]], language: str) -> bool:

@@ -61,6 +61,8 @@ def skeleton(word: str) -> str:
 
 def _restyle(word: str, like: str) -> str:
     styled = "-".join(piece[:1].upper() + piece[1:] for piece in word.split("-"))
+    if "ё" in word and "ё" not in like.lower():
+        styled = styled.replace("ё", "е").replace("Ё", "Е")  # the dictionary's ё, the text's е
     return styled.replace("'", "’") if "’" in like else styled
 
 
