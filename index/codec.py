@@ -92,6 +92,8 @@ class _PostingsWriter(W3PostingsWriter):
 
 
 class _TermInfo(W3TermInfo):
+    _inlined: tuple | None  # set by W3TermInfo: (ids, weights, values) of a short list
+
     def to_bytes(self) -> bytes:
         """W3's entry, with inlined postings pickled as blocks are (see the module note)."""
         if not self.is_inlined():

@@ -15,6 +15,11 @@ from whoosh.util.times import datetime_to_long
 from index.analysis import LanguageText, exact_form_analyzer, lemma_analyzer
 from index.article import Article, Capture, Quote
 
+TEXT_FIELDS: tuple[str, ...] = (
+    "title",
+    "body",
+    "quotes",
+)  # what words are searched in; body holds the lead
 FORMS_FIELD = "forms"  # every exact form of an article, for ="form" queries
 NOT_SET = ""  # stored for a missing facet value so the column stays dense
 

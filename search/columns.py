@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date
-from threading import Lock
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -20,11 +19,10 @@ from whoosh.util.times import long_to_datetime
 from index.extract.dates import KYIV
 from search.docsets import UNDATED, TermPostings, mask_of, postings_budget
 from search.histogram import DayCounts
-from search.version import version_key
+from search.version import owned
 
 MULTIVALUED = frozenset({"speakers", "authors", "rubric"})
 SINGLE_VALUED = ("source", "language", "year", "month", "reprint_group")
-_KEEP_VERSIONS = 2
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,33 +63,20 @@ class Folding:
 
 @dataclass(slots=True)
 class IndexColumns:
-    values: dict[str, list] = field(default_factory=dict)  # field → value per document
-    groups: dict[str, list[int]] = field(default_factory=dict)  # reprint group → documents
-    day_counts: DayCounts | None = None  # stories per day and per period, whole archive
-    coded: dict[str, Coded] = field(default_factory=dict)  # facet field → numpy form
-    group_codes: np.ndarray | None = None  # int32 reprint group number per document
-    published: np.ndarray | None = None  # int64 column value per document, or UNDATED
-    postings: TermPostings = field(default_factory=TermPostings)  # term → documents, scores
+    values: dict[str, list]  # field → value per document
+    coded: dict[str, Coded]  # facet field → numpy form
+    groups: dict[str, list[int]]  # reprint group → its documents, groups of two or more
+    group_codes: np.ndarray  # int32 reprint group number per document
+    folding: Folding  # for counting stories rather than documents
+    published: np.ndarray  # int64 column value per document, or UNDATED
+    day_counts: DayCounts  # stories per day and per period, whole archive
+    postings: TermPostings  # term → documents, scores
     deleted: np.ndarray | None = None  # mask of deleted documents, if any
-    folding: Folding | None = None  # for counting stories rather than documents
-
-
-_CACHE: dict[tuple, IndexColumns] = {}
-_LOCK = Lock()
 
 
 def index_columns(searcher: Searcher) -> IndexColumns:
-    key = version_key(searcher)
-    with _LOCK:
-        cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    loaded = _load(searcher)
-    with _LOCK:
-        while len(_CACHE) >= _KEEP_VERSIONS:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = loaded
-    return loaded
+    """The columns of the index version ``searcher`` reads, loaded once per version."""
+    return owned(searcher, "columns", lambda: _load(searcher))
 
 
 def column_values(reader, name: str, translate: bool = True) -> list:
@@ -143,33 +128,39 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 def _load(searcher: Searcher) -> IndexColumns:
     reader = searcher.reader()
-    columns = IndexColumns(postings=TermPostings(postings_budget(reader.doc_count_all())))
+    size = reader.doc_count_all()
+    values: dict[str, list] = {}
     for name in SINGLE_VALUED:
-        columns.values[name] = _shared(value or "" for value in column_values(reader, name))
+        values[name] = _shared(value or "" for value in column_values(reader, name))
     for name in MULTIVALUED:
-        columns.values[name] = _shared(column_values(reader, name), _split)
-    for name in (*SINGLE_VALUED, *MULTIVALUED):
-        columns.coded[name] = _coded(columns.values[name], name in MULTIVALUED)
-    columns.group_codes = columns.coded["reprint_group"].codes
+        values[name] = _shared(column_values(reader, name), _split)
+    coded = {name: _coded(values[name], name in MULTIVALUED) for name in values}
     raw_days = column_values(reader, "published", translate=False)
     days = _shared(raw_days, _local_day)  # the Kyiv calendar day of each document
-    columns.published = np.array(
+    published = np.array(
         [UNDATED if day is None else raw for raw, day in zip(raw_days, days, strict=True)],
         dtype=np.int64,
     )
-    columns.day_counts = DayCounts(days)
+    deleted = None
     if reader.has_deletions():
-        size = reader.doc_count_all()
-        columns.deleted = mask_of((d for d in range(size) if reader.is_deleted(d)), size)
-    groups: dict[str, list[int]] = defaultdict(list)
-    for doc, group in enumerate(columns.values["reprint_group"]):
-        groups[group].append(doc)
-    columns.groups = {group: docs for group, docs in groups.items() if len(docs) > 1}
-    size = reader.doc_count_all()
-    grouped = mask_of((d for docs in columns.groups.values() for d in docs), size)
-    codes = columns.group_codes
-    columns.folding = Folding(grouped, codes, int(codes.max()) + 1 if len(codes) else 1)
-    return columns
+        deleted = mask_of((d for d in range(size) if reader.is_deleted(d)), size)
+    members: dict[str, list[int]] = defaultdict(list)
+    for doc, group in enumerate(values["reprint_group"]):
+        members[group].append(doc)
+    groups = {group: docs for group, docs in members.items() if len(docs) > 1}
+    grouped = mask_of((d for docs in groups.values() for d in docs), size)
+    codes = coded["reprint_group"].codes
+    return IndexColumns(
+        values=values,
+        coded=coded,
+        groups=groups,
+        group_codes=codes,
+        folding=Folding(grouped, codes, int(codes.max()) + 1 if len(codes) else 1),
+        published=published,
+        day_counts=DayCounts(days),
+        postings=TermPostings(postings_budget(size)),
+        deleted=deleted,
+    )
 
 
 def _local_day(raw: int | None) -> date | None:

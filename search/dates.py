@@ -31,7 +31,10 @@ def _span(text: str) -> tuple[date, date] | None:
     match = _DAY.match(text.strip())
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)

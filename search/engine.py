@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from index.analysis import load_dictionaries
 from index.article import Article
-from index.schema import article_from_stored
+from index.schema import TEXT_FIELDS, article_from_stored
 from search.columns import index_columns
 from search.dates import date_range
 from search.docsets import Mask
@@ -26,7 +26,7 @@ from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
 from search.highlight import highlight
 from search.histogram import build_histogram
 from search.notes import Note
-from search.query import MAX_PREFIX_TERMS, TEXT_FIELDS, ParsedQuery, parse_query
+from search.query import MAX_PREFIX_TERMS, ParsedQuery, parse_query
 from search.ranking import Ranked, by_date, by_relevance, relevance_scores
 from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, SearchResult
 

@@ -12,8 +12,6 @@ an equivalent the person removed do not either.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from math import log
@@ -30,15 +28,17 @@ from index.analysis.bilingual import (
 from index.analysis.bilingual.cognates import is_person, spelled_in_archive
 from index.analysis.bilingual.lexicon import key
 from index.analysis.lemmas import dictionary_lemmas, lemmas, morphology
-from search.version import version_key
+from index.schema import TEXT_FIELDS
+from search.version import Recent, owned
 
 EQUIVALENT_WEIGHT = 0.9  # an equivalent counts a little less than the word as written
-TEXT_FIELDS = ("title", "body", "quotes")
 MAX_EQUIVALENTS_PER_WORD = 6
 LANGS = ("uk", "ru")
 FOUND_CACHE_SIZE = 20_000  # words; each entry holds a few equivalents
-_FOUND: OrderedDict[tuple, list[Equivalent]] = OrderedDict()
-_FOUND_LOCK = threading.Lock()
+
+
+def _new_equivalents_cache() -> Recent[tuple[str, str | None], list[Equivalent]]:
+    return Recent(FOUND_CACHE_SIZE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -160,17 +160,12 @@ class Expander:
     def _found(self, word: str) -> list[Equivalent]:
         """The word's equivalents held by this index version, worked out once per version:
         spelling a Latin name or an unpaired name walks the index's term list."""
-        cache_key = (version_key(self.archive.searcher), word, self.language)
-        with _FOUND_LOCK:
-            cached = _FOUND.get(cache_key)
-            if cached is not None:
-                _FOUND.move_to_end(cache_key)
-                return cached
+        confirmed = owned(self.archive.searcher, "equivalents", _new_equivalents_cache)
+        cached = confirmed.get((word, self.language))
+        if cached is not None:
+            return cached
         found = self._of_latin(word) if is_latin_word(word) else self._of_cyrillic(word)
-        with _FOUND_LOCK:
-            _FOUND[cache_key] = found
-            while len(_FOUND) > FOUND_CACHE_SIZE:
-                _FOUND.popitem(last=False)
+        confirmed.put((word, self.language), found)
         return found
 
     def _skipped_terms(self) -> set[str]:

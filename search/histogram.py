@@ -72,7 +72,8 @@ class DayCounts:
         self.distinct: list[date] = sorted(self.per_day)
         number = {day: n for n, day in enumerate(self.distinct)}
         undated = len(self.distinct)  # the last code stands for "no date"
-        self.codes = np.array([number.get(d, undated) for d in days], dtype=np.int32)
+        codes = [undated if d is None else number[d] for d in days]
+        self.codes = np.array(codes, dtype=np.int32)
         self._archive: dict[str, Counter[date]] = {}
 
     def matching(self, docs: np.ndarray) -> tuple[Counter[date], int]:

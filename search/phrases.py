@@ -18,7 +18,7 @@ import numpy as np
 from whoosh import query as q
 from whoosh.searching import Searcher
 
-from search.postings import term_blocks
+from search.segments import term_blocks
 
 Mask = np.ndarray
 _POSITION_BITS = 32  # a key is document << 32 | position
@@ -29,8 +29,8 @@ def phrase_parts(query: q.Query) -> tuple[str, list[list[str]]] | None:
     """The field and each place's alternative words, for a sequence we can match; else None."""
     if not isinstance(query, q.Sequence) or query.slop != 1 or not query.ordered:
         return None
-    fieldnames = set()
-    places = []
+    fieldnames: set[str] = set()
+    places: list[list[str]] = []
     for part in query.subqueries:
         words = part.subqueries if isinstance(part, q.Or) else [part]
         if not words or not all(isinstance(word, q.Term) for word in words):
@@ -59,14 +59,18 @@ def phrase_docs(
     found = np.zeros_like(candidates)
     if not candidates.any():
         return found
-    keys = None
-    for place, words in enumerate(places):
-        starts = _sorted_unique(
+
+    def place_keys(place: int) -> np.ndarray:
+        words = places[place]
+        return _sorted_unique(
             np.concatenate([_start_keys(searcher, fieldname, w, candidates, place) for w in words])
         )
-        keys = starts if keys is None else np.intersect1d(keys, starts, assume_unique=True)
+
+    keys = place_keys(0)
+    for place in range(1, len(places)):
         if not len(keys):
             return found
+        keys = np.intersect1d(keys, place_keys(place), assume_unique=True)
     found[keys >> _POSITION_BITS] = True
     return found
 

@@ -20,12 +20,11 @@ from whoosh import query as q
 
 from index.analysis import analyzed_terms, ukrainian_analyzer
 from index.analysis.normalize import fold, normalise_surface
-from index.schema import FORMS_FIELD
+from index.schema import FORMS_FIELD, TEXT_FIELDS
 from search.dates import date_range
 from search.expansion import Expander, Expansion
 from search.notes import Note
 
-TEXT_FIELDS = ("title", "body", "quotes")  # body holds the lead too
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
 MAX_PREFIX_TERMS = 200

@@ -1,8 +1,8 @@
 """Rendered pages kept per index version: a repeated search costs a dictionary lookup.
 
-The key is the index version, the interface language, the wanted format and
-the full URL; a new version makes every old entry unreachable, and the least
-recently used entries go first once the cache holds MAX_BYTES.
+The pages of a version live in that version's slot (``search.version``) and go with
+it; within a version the key is the interface language, the wanted format and the
+full URL, and the least recently used pages go first once they hold MAX_BYTES.
 """
 
 from __future__ import annotations
@@ -14,19 +14,49 @@ from functools import wraps
 
 from flask import Response, request
 
+from search.version import owned
 from web.i18n import current_language
-from web.searcher import current_version
+from web.searcher import get_searcher
 
-MAX_BYTES = 32 * 1024 * 1024  # all cached pages together
+MAX_BYTES = 32 * 1024 * 1024  # the pages of one version together
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
-_entries: OrderedDict[tuple, tuple[bytes, int, dict]] = OrderedDict()
-_held = [0]  # bytes cached now
-_lock = threading.Lock()
+Entry = tuple[bytes, int, dict[str, str]]
+
+
+class Pages:
+    """One version's rendered pages, bounded by their total size."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+        self._max_bytes = max_bytes
+        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Entry | None:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, entry: Entry) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = entry
+            self._held += len(entry[0])
+            while self._held > self._max_bytes:
+                _old_key, (old_body, _status, _headers) = self._entries.popitem(last=False)
+                self._held -= len(old_body)
+
+
+def _pages() -> Pages:
+    return owned(get_searcher(), "pages", Pages)
 
 
 def _key() -> tuple:
     accept = request.accept_mimetypes.best_match(["text/html", "application/json"]) or ""
-    return (current_version(), current_language(), accept, request.full_path)
+    return (current_language(), accept, request.full_path)
 
 
 def cached(view: Callable) -> Callable:
@@ -34,41 +64,23 @@ def cached(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        key = _key()
-        with _lock:
-            hit = _entries.get(key)
-            if hit is not None:
-                _entries.move_to_end(key)
+        pages, key = _pages(), _key()
+        hit = pages.get(key)
         if hit is not None:
             body, status, headers = hit
             return Response(body, status=status, headers=headers)
         response = view(*args, **kwargs)
         if not isinstance(response, Response):
             response = Response(response) if isinstance(response, str) else response
-        _remember(key, response)
+        _remember(pages, key, response)
         return response
 
     return wrapper
 
 
-def _remember(key: tuple, response: Response) -> None:
+def _remember(pages: Pages, key: tuple, response: Response) -> None:
     if response.status_code != 200 or response.is_streamed:
         return
     body = response.get_data()
-    if len(body) > MAX_ENTRY_BYTES:
-        return
-    headers = {"Content-Type": response.headers["Content-Type"]}
-    with _lock:
-        if key in _entries:
-            return
-        _entries[key] = (body, response.status_code, headers)
-        _held[0] += len(body)
-        while _held[0] > MAX_BYTES:
-            _old_key, (old_body, _status, _headers) = _entries.popitem(last=False)
-            _held[0] -= len(old_body)
-
-
-def clear() -> None:
-    with _lock:
-        _entries.clear()
-        _held[0] = 0
+    if len(body) <= MAX_ENTRY_BYTES:
+        pages.put(key, (body, response.status_code, {"Content-Type": response.content_type}))

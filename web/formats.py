@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -11,7 +12,12 @@ SUMMARY_CHARS = 400
 
 
 def atom_feed(
-    articles: list[Article], *, title: str, self_url: str, html_url: str, article_url: callable
+    articles: list[Article],
+    *,
+    title: str,
+    self_url: str,
+    html_url: str,
+    article_url: Callable[[str], str],
 ) -> str:
     updated = max((a.published for a in articles if a.published), default=None)
     updated_text = (updated or datetime.now(UTC)).isoformat()

@@ -73,10 +73,13 @@ def search_links(result: SearchResult) -> dict:
             m: "?" + query_string(req, timeline=m, page=req.page) for m in ("count", "share")
         },
         "expansions": [
-            (expansion, "?" + query_string(req, skip=[*req.skip_equivalents, expansion.word]))
+            (
+                expansion,
+                "?" + query_string(req, skip_equivalents=[*req.skip_equivalents, expansion.word]),
+            )
             for expansion in result.expansions
         ],
-        "typed": "?" + query_string(req, expand=not req.expand, skip=[]),
+        "typed": "?" + query_string(req, expand=not req.expand, skip_equivalents=[]),
     }
 
 

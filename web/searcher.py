@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from search import open_searcher
 from search.engine import IndexNotFound
-from search.version import version_key
+from search.segments import newest_generation
 
 _local = threading.local()
 _open: set[Searcher] = set()  # every searcher a thread holds, to close them all at shutdown
@@ -25,32 +25,19 @@ _open_lock = threading.Lock()
 _epoch = [0]  # bumped by close_all(): a thread's searcher from an older epoch is closed
 
 
-TOC_PREFIX, TOC_SUFFIX = "_MAIN_", ".toc"  # Whoosh's table of contents, one per generation
-
-
-def index_version(index_dir: Path) -> tuple[str, int]:
-    """The version now serving at ``index_dir``: its real folder and newest Whoosh generation
-    (-1 where there is no index)."""
+def _on_disk(index_dir: Path) -> tuple[str, int]:
+    """What ``index_dir`` holds now, to tell when to open a newer searcher: its real folder
+    and newest generation (-1: no index). Caches key on what a searcher read instead
+    (``search.version``)."""
     real = os.path.realpath(index_dir)
-    try:
-        names = os.listdir(real)
-    except OSError:
-        return real, -1
-    generations = [
-        int(name[len(TOC_PREFIX) : -len(TOC_SUFFIX)])
-        for name in names
-        if name.startswith(TOC_PREFIX)
-        and name.endswith(TOC_SUFFIX)
-        and name[len(TOC_PREFIX) : -len(TOC_SUFFIX)].isdigit()
-    ]
-    return real, max(generations, default=-1)
+    return real, newest_generation(Path(real))
 
 
 def get_searcher() -> Searcher:
     if "searcher" in g:
         return g.searcher
     index_dir = Path(current_app.config["INDEX_DIR"])
-    version = index_version(index_dir)
+    version = _on_disk(index_dir)
     held = getattr(_local, "held", None)
     if held is not None and held[2] != _epoch[0]:
         held = None  # closed by close_all()
@@ -65,14 +52,7 @@ def get_searcher() -> Searcher:
         with _open_lock:
             _open.add(held[1])
     g.searcher = held[1]
-    g.index_version = version_key(held[1])[:2]  # what this searcher reads, as search keys it
     return held[1]
-
-
-def current_version() -> tuple:
-    """The serving version for this request (opening its searcher if needed)."""
-    get_searcher()
-    return g.index_version
 
 
 def close_searcher(_error: BaseException | None = None) -> None:

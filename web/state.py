@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
 from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
@@ -117,43 +119,37 @@ def request_from_args(args: MultiDict) -> SearchRequest:
     )
 
 
-def query_string(request: SearchRequest, **changes: object) -> str:
-    """The URL query for ``request`` with some parts changed (page resets unless given)."""
+def query_string(request: SearchRequest, **changes: Any) -> str:
+    """The URL query for ``request`` with some of its fields changed; the page goes back
+    to the first unless it is one of them."""
+    changed = replace(request, **{"page": 1, **changes})
     params: list[tuple[str, str]] = []
-    text = changes.get("text", request.text)
-    if text:
-        params.append(("q", str(text)))
-    filters = changes.get("filters", request.filters)
-    for name, values in filters.items():  # type: ignore[union-attr]
+    if changed.text:
+        params.append(("q", changed.text))
+    for name, values in changed.filters.items():
         params.extend((name, value) for value in values)
-    sort = changes.get("sort", request.sort)
-    if sort != "relevance":
-        params.append(("sort", str(sort)))
-    dates = changes.get("dates", request.dates)
-    if dates:
-        params.append(("dates", str(dates)))
-    reprints = changes.get("reprints", request.reprints)
-    if reprints != "fold":
-        params.append(("reprints", str(reprints)))
-    for name, option in changes.get("facet_options", request.facet_options).items():  # type: ignore[union-attr]
+    if changed.sort != "relevance":
+        params.append(("sort", changed.sort))
+    if changed.dates:
+        params.append(("dates", changed.dates))
+    if changed.reprints != "fold":
+        params.append(("reprints", changed.reprints))
+    for name, option in changed.facet_options.items():
         if option.size != 10:
             params.append((f"fsize.{name}", str(option.size)))
         if option.order:
             params.append((f"fsort.{name}", option.order))
         if option.contains:
             params.append((f"fq.{name}", option.contains))
-    timeline = changes.get("timeline", request.timeline)
-    if timeline != "count":
-        params.append(("timeline", str(timeline)))
-    interval = changes.get("interval", request.interval)
-    if interval != "auto":
-        params.append(("interval", str(interval)))
-    if not changes.get("expand", request.expand):
+    if changed.timeline != "count":
+        params.append(("timeline", changed.timeline))
+    if changed.interval != "auto":
+        params.append(("interval", changed.interval))
+    if not changed.expand:
         params.append(("typed", "1"))
-    params.extend(("skip", word) for word in changes.get("skip", request.skip_equivalents))  # type: ignore[union-attr]
-    page = changes.get("page", 1)
-    if page != 1:
-        params.append(("page", str(page)))
+    params.extend(("skip", word) for word in changed.skip_equivalents)
+    if changed.page != 1:
+        params.append(("page", str(changed.page)))
     return urlencode(params)
 
 

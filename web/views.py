@@ -81,7 +81,7 @@ def _stamp(value) -> str:
 @bp.app_template_filter("linkable")
 def _linkable(url: str | None) -> bool:
     """Only web addresses become links: a stored page may carry javascript: or data: URLs."""
-    return bool(url) and url.strip().lower().startswith(("http://", "https://"))
+    return url is not None and url.strip().lower().startswith(("http://", "https://"))
 
 
 def _cite(article: Article) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from index.extract.meta import class_names
 from index.extract.page import LINE_BREAK
 from index.extract.selectors import (
     BLOCK_TAGS,
@@ -29,11 +30,9 @@ SENTENCE_END_MARKS = (".", "!", "?", "…", "»", '"', "”", ")")
 
 
 def _markers(element: Tag) -> list[str]:
-    classes = element.get("class") or []
-    if isinstance(classes, str):
-        classes = classes.split()
+    classes = class_names(element)
     ident = element.get("id")
-    return [*classes, ident] if ident else list(classes)
+    return [*classes, str(ident)] if ident else classes
 
 
 def is_boilerplate(element: Tag) -> bool:
@@ -107,7 +106,7 @@ def _paragraph_scores(root: Tag, sizes: TextSizes) -> dict[int, tuple[Tag, float
 def find_container(soup: BeautifulSoup, sizes: TextSizes | None = None) -> Tag | None:
     sizes = sizes or text_sizes(soup)
     body = soup.body or soup
-    marked = body.find(attrs={"itemprop": lambda v: v and "articlebody" in v.lower()})
+    marked = body.find(itemprop=lambda v: v is not None and "articlebody" in v.lower())
     if isinstance(marked, Tag) and sizes.block_text(marked) > 0:
         return marked
     scores = _paragraph_scores(body, sizes)

@@ -100,7 +100,7 @@ def _labelled(page: Page, _paragraphs: list[str]) -> list[str]:
 
 
 def _hinted(page: Page, _paragraphs: list[str]) -> list[str]:
-    for element in page.soup.find_all(attrs={"class": AUTHOR_HINTS}):
+    for element in page.soup.find_all(class_=AUTHOR_HINTS):
         if in_furniture(element):
             continue
         text = trimmed(clean_text(element))

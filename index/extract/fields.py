@@ -6,12 +6,18 @@ import re
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 
 from index.extract.body import clean_text
 from index.extract.dates import FoundDate, best_of_shown_dates, human_dates, parse_iso
 from index.extract.jsonld import names, text_value
-from index.extract.meta import all_meta, first_meta, itemprop_elements, itemprop_value
+from index.extract.meta import (
+    all_meta,
+    class_names,
+    first_meta,
+    itemprop_elements,
+    itemprop_value,
+)
 from index.extract.page import Page
 from index.extract.selectors import (
     DESCRIPTION_META,
@@ -101,9 +107,9 @@ def title(page: Page, source: str | None = None) -> str | None:
         return strip_site_suffix(meta_title, [source or ""])
     if len(headings) == 1:
         return headings[0]
-    html_title = page.soup.title.get_text() if page.soup.title else None
-    if html_title and _squash(html_title):
-        return strip_site_suffix(_squash(html_title), [source or ""])
+    html_title = _squash(page.soup.title.get_text()) if page.soup.title else None
+    if html_title:
+        return strip_site_suffix(html_title, [source or ""])
     return headings[0] if headings else None
 
 
@@ -139,7 +145,7 @@ def _better(found: FoundDate, best: FoundDate) -> bool:
 def published_from_text(page: Page) -> FoundDate | None:
     # Pages often split «8 жовтня 2014» and «14:08» into neighbouring elements: read the
     # first few date-like elements as one line.
-    shown = [clean_text(e) for e in page.soup.find_all(attrs={"class": DATE_HINTS}, limit=40)]
+    shown = [clean_text(e) for e in page.soup.find_all(class_=DATE_HINTS, limit=40)]
     line = " ".join(text for text in shown if text)[:2000]
     found = best_of_shown_dates(human_dates(line, page.captured_at))
     if found:
@@ -251,11 +257,11 @@ def closing_signature(paragraphs: list[str]) -> str | None:
 
 
 def itemprop_name(element: Tag) -> str | None:
-    named = element.find(attrs={"itemprop": "name"})
+    named = element.find(itemprop="name")
     return itemprop_value(named) if isinstance(named, Tag) else itemprop_value(element)
 
 
-def after_label(string: str, label: re.Pattern[str]) -> str | None:
+def after_label(string: NavigableString, label: re.Pattern[str]) -> str | None:
     """The text after «Автор:»-like labels: in the same string, or in the next one."""
     own = label.sub("", " ".join(str(string).split()))
     if own:
@@ -277,7 +283,7 @@ def lead(page: Page, container: Tag | None) -> str | None:
     """A standfirst marked up apart from the running text (class, itemprop or a subtitle)."""
     if container is not None:
         for element in container.find_all(True, limit=400):
-            classes = element.get("class") or []
+            classes = class_names(element)
             if (
                 any(LEAD_HINTS.search(m) for m in classes)
                 or element.get("itemprop") == "description"
@@ -305,7 +311,7 @@ def _standfirst_after(h1: Tag, container: Tag | None) -> str | None:
     for element in h1.find_next_siblings(True, limit=STANDFIRST_LOOKAHEAD):
         if container is not None and (element is container or container in element.descendants):
             return None
-        classes = element.get("class") or []
+        classes = class_names(element)
         if any(LEAD_HINTS.search(m) for m in classes) or element.get("itemprop") == "description":
             text = clean_text(element)
             if len(text) > 30:

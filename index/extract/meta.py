@@ -35,8 +35,16 @@ def all_meta(values: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
     return []
 
 
+def class_names(element: Tag) -> list[str]:
+    """An element's classes as a list, whether the parser split them or not."""
+    classes = element.get("class")
+    if classes is None:
+        return []
+    return classes.split() if isinstance(classes, str) else list(classes)
+
+
 def itemprop_elements(soup: BeautifulSoup, prop: str) -> list[Tag]:
-    return soup.find_all(attrs={"itemprop": lambda v: v and prop in v.lower().split()})
+    return soup.find_all(itemprop=lambda v: v is not None and prop in v.lower().split())
 
 
 def itemprop_value(element: Tag) -> str | None:

@@ -144,7 +144,7 @@ def _labelled(page: Page, _known: Known) -> list[str]:
 
 
 def _html_breadcrumbs(page: Page, _known: Known) -> list[str]:
-    for element in page.soup.find_all(attrs={"class": BREADCRUMB_HINTS}):
+    for element in page.soup.find_all(class_=BREADCRUMB_HINTS):
         crumbs = [clean_text(e) for e in element.find_all(["a", "span", "li"])]
         crumbs = [c for c in dict.fromkeys(crumbs) if c and c not in _CRUMB_SEPARATORS]
         crumbs = [c for c in crumbs if len(c) < MAX_RUBRIC_CHARS]
@@ -198,7 +198,7 @@ def _links_by_path(page: Page, host: str) -> dict[str, str]:
 
 
 def _hinted(page: Page, _known: Known) -> list[str]:
-    element = page.soup.find(attrs={"class": RUBRIC_HINTS})
+    element = page.soup.find(class_=RUBRIC_HINTS)
     if not isinstance(element, Tag) or len(element.find_all("a")) > 1:
         return []  # a list of sections is a menu, not this article's section
     text = clean_text(element)
@@ -216,8 +216,8 @@ def _reads_like_a_section(text: str) -> bool:
 
 def _menu_sections(page: Page) -> dict[str, str]:
     """Section names of the site's menus, lowercased → as written."""
-    menus = page.soup.find_all("nav") + page.soup.find_all(attrs={"class": MENU_HINTS})
-    sections = {}
+    menus = page.soup.find_all("nav") + page.soup.find_all(class_=MENU_HINTS)
+    sections: dict[str, str] = {}
     for menu in menus:
         for link in menu.find_all("a"):
             text = clean_text(link)
@@ -230,7 +230,9 @@ def _menu_heading(page: Page, _known: Known) -> list[str]:
     """A heading after the headline that names one of the site's menu sections: the block
     of that section's stories, which outlets put beside an article of the section."""
     h1 = page.soup.find("h1")
-    sections = _menu_sections(page) if isinstance(h1, Tag) else {}
+    if not isinstance(h1, Tag):
+        return []
+    sections = _menu_sections(page)
     if not sections:
         return []
     for heading in h1.find_all_next(["h2", "h3", "h4", "h5"], limit=MENU_HEADING_LOOKAHEAD):

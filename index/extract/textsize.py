@@ -11,6 +11,7 @@ children's, children before parents, so the whole page costs one walk.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from bs4 import CData, NavigableString, Tag
 
@@ -65,7 +66,7 @@ class TextSizes:
                     block_text = length if child.name in BLOCK_TAGS else 0
                     blocks += block_text + (0 if is_boilerplate(child) else self._blocks[key])
                 elif type(child) in _SHOWN_STRINGS:
-                    span = joined(span, string_span(child))
+                    span = joined(span, string_span(cast(str, child)))
             key = id(element)
             spans[key] = span
             self._length[key] = span_length(span)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from index.analysis.normalize import fold, normalise_surface
@@ -73,7 +73,7 @@ def _variants(column: str) -> list[str]:
     return [key(value) for value in column.split(",") if value.strip()]
 
 
-@cache
+@lru_cache(maxsize=2)  # the shipped folder, and a test's
 def lexicon(folder: Path = DATA) -> Lexicon:
     found = Lexicon()
     for uk, ru, *_ in rows("lexicon.tsv", folder):
