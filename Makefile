@@ -8,8 +8,9 @@ PORT ?= 8080
 
 .PHONY: run index serve test lint clean
 
-# The attribution modules are compiled at install (setup.py): editing them reinstalls.
-$(BIN)/.installed: pyproject.toml setup.py $(wildcard index/speech/*.py)
+# Compiled copies of index/speech from older checkouts (*.so) would shadow the source.
+$(BIN)/.installed: pyproject.toml
+	find index -name '*.so' -delete
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -26,11 +27,11 @@ run: index serve
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy index search web
 
 test: lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf var $(VENV) .pytest_cache .ruff_cache tests/artifacts build
+	rm -rf var $(VENV) .pytest_cache .ruff_cache .mypy_cache tests/artifacts build
 	find index -name '*.so' -delete
-	rm -f pidshyvka_speech__mypyc*.so index/speech/compiled_sources.txt

@@ -24,7 +24,6 @@ sys.path.insert(0, str(REPO))
 from index.article import Article, Quote  # noqa: E402
 from index.extract import ExtractionError, extract_page  # noqa: E402
 from index.quotes import attach_quotes  # noqa: E402
-from index.speech import RUNNING_AS  # noqa: E402
 from index.speech.text import split_paragraphs  # noqa: E402
 
 TARGET_PRECISION = 0.90
@@ -214,7 +213,6 @@ def main(argv: list[str] | None = None) -> int:
         print("\n\n".join(tally.notes))
     report(tally, cold, warm)
     print(f"time      one-time word tables (speech verbs, roles): {setup_ms:.0f} ms per process")
-    print(f"code      attribution modules: {RUNNING_AS}")
     if args.corpus:
         time_corpus()
     return 0

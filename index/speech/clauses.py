@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -33,27 +33,14 @@ NOUN_GROUPS = ("roles", "media", "institutions")
 TRIM = ' \t-–—«»"„“”,:;'
 
 
-# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Subject:
     kind: str  # person, pronoun, role, group, institution, media, none
-    mentions: list[Mention]
-    gender: str | None
-    role: str | None
-    end: int  # last token of the subject phrase
-    weak: bool  # a Latin or all-capitals word: an outlet or a body, perhaps an object
-
-    def __init__(
-        self,
-        kind: str,
-        mentions: list[Mention] | None = None,
-        gender: str | None = None,
-        role: str | None = None,
-        end: int = -1,
-        weak: bool = False,
-    ) -> None:
-        self.kind, self.mentions = kind, mentions if mentions is not None else []
-        self.gender, self.role, self.end, self.weak = gender, role, end, weak
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    role: str | None = None
+    end: int = -1  # last token of the subject phrase
+    weak: bool = False  # a Latin or all-capitals word: an outlet or a body, perhaps an object
 
 
 @cache

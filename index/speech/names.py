@@ -6,7 +6,7 @@ A mention is a run such as «Марка Коваля», «І.Коваль» or �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.speech.lexicon import (
     adjective_before_noun,
@@ -25,9 +25,7 @@ ROLE_WINDOW = 15
 ROLE_STOPS = frozenset(".:;!?()—–")
 
 
-# The __init__ is written out: mypyc compiles it, while the one dataclass generates stays
-# interpreted and cost ~7,000 instructions a mention.
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Mention:
     paragraph: int
     first: int  # token indices, inclusive
@@ -38,36 +36,16 @@ class Mention:
     weak: bool  # no dictionary word backs it as a name
     in_quote: bool
     language: str
-    tentative: bool
-    role: str | None
-    person: int
-    subject_like: bool  # found as the nominative subject of a speech verb
-    names: list[Part]  # the parts that are words of the name
-    structure: tuple[list[Part], list[Part]] | None  # given names, surname: people.py
-    case_known: bool  # a dictionary name fixes the case
+    tentative: bool = False
+    role: str | None = field(init=False, default=None)
+    person: int = field(init=False, default=-1)
+    subject_like: bool = field(init=False, default=False)  # nominative subject of a speech verb
+    names: list[Part] = field(init=False)  # the parts that are words of the name
+    structure: tuple[list[Part], list[Part]] | None = field(init=False, default=None)  # people.py
+    case_known: bool = field(init=False)  # a dictionary name fixes the case
 
-    def __init__(
-        self,
-        paragraph: int,
-        first: int,
-        last: int,
-        parts: list[Part],
-        cases: frozenset[str],
-        gender: str | None,
-        weak: bool,
-        in_quote: bool,
-        language: str,
-        tentative: bool = False,
-    ) -> None:
-        self.paragraph, self.first, self.last = paragraph, first, last
-        self.parts, self.cases, self.gender = parts, cases, gender
-        self.weak, self.in_quote = weak, in_quote
-        self.language, self.tentative = language, tentative
-        self.role = None
-        self.person = -1
-        self.subject_like = False
-        self.names = [p for p in parts if p.kind in ("name", "unknown")]
-        self.structure = None
+    def __post_init__(self) -> None:
+        self.names = [p for p in self.parts if p.kind in ("name", "unknown")]
         self.case_known = any(p.kind == "name" and p.cases is not ALL_CASES for p in self.names)
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.speech.lexicon import NAME_CACHE_SIZE, nominative_of
@@ -33,19 +33,14 @@ FUZZY_PREFIX = 4
 FUZZY_SLACK = 2
 
 
-# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Person:
     key: str  # skeleton of the surname, or of the only name
-    given_keys: frozenset[str]  # skeletons of the first given name's readings
-    gender: str | None
-    mentions: list[Mention]
-    roles: set[str]
-    spoke: bool
-
-    def __init__(self, key: str, given_keys: frozenset[str] = frozenset()) -> None:
-        self.key, self.given_keys, self.gender = key, given_keys, None
-        self.mentions, self.roles, self.spoke = [], set(), False
+    given_keys: frozenset[str] = frozenset()  # skeletons of the first given name's readings
+    gender: str | None = field(init=False, default=None)
+    mentions: list[Mention] = field(init=False, default_factory=list)
+    roles: set[str] = field(init=False, default_factory=set)
+    spoke: bool = field(init=False, default=False)
 
     @property
     def weak(self) -> bool:

@@ -18,8 +18,7 @@ Position = tuple[int, int]  # paragraph number, token index
 Speaker = tuple[int | None, float]  # person number (None: unnamed), confidence
 
 
-# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Draft:
     """A quote found, before its speaker is given a canonical name."""
 
@@ -27,18 +26,7 @@ class Draft:
     person: int | None
     confidence: float
     position: Position
-    role: str | None  # a headline role, resolved once the whole article is read
-
-    def __init__(
-        self,
-        text: str,
-        person: int | None,
-        confidence: float,
-        position: Position,
-        role: str | None = None,
-    ) -> None:
-        self.text, self.person, self.confidence = text, person, confidence
-        self.position, self.role = position, role
+    role: str | None = None  # a headline role, resolved once the whole article is read
 
 
 class Speakers:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.analysis.normalize import APOSTROPHES, REMOVED, normalise_surface
 from index.speech.patterns import ABBREVIATIONS
@@ -34,19 +34,14 @@ _OTHER_ALPHABET = {language: re.compile(f"[{chars}]") for language, chars in OTH
 _SURFACE_TABLE = str.maketrans({**{ch: "'" for ch in APOSTROPHES}, **{ch: None for ch in REMOVED}})
 
 
-# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Region:
     """A stretch in quotation marks: ``first``..``last`` are its inner token indices."""
 
     open_index: int
     close_index: int  # index of the closing mark, or one past the last token if unclosed
     closed: bool
-    words: int  # how many words it holds
-
-    def __init__(self, open_index: int, close_index: int, closed: bool, words: int = 0) -> None:
-        self.open_index, self.close_index = open_index, close_index
-        self.closed, self.words = closed, words
+    words: int = 0  # how many words it holds
 
     @property
     def first(self) -> int:
@@ -57,8 +52,7 @@ class Region:
         return self.close_index - 1
 
 
-# init=False and a written __init__: see Mention in names.py (mypyc compiles this one).
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Paragraph:
     """One paragraph; token ``j`` starts at ``starts[j]`` of ``text`` and reads ``lowers[j]``
     in lowercase (apostrophes made ASCII); ``word(j)`` gives it as printed."""
@@ -66,19 +60,14 @@ class Paragraph:
     text: str
     offset: int  # of ``text`` in the article's full text
     headline: bool
-    language: str
-    lowers: list[str]
-    starts: list[int]
-    ends: list[int]  # where each token ends in ``text``
-    depth: list[int]  # how many quotation regions hold a token
-    region: list[int]  # the innermost region, or -1
-    regions: list[Region]
-    sentences: list[tuple[int, int]]  # token index spans
-
-    def __init__(self, text: str, offset: int, headline: bool, language: str = "uk") -> None:
-        self.text, self.offset, self.headline, self.language = text, offset, headline, language
-        self.lowers, self.starts, self.ends = [], [], []
-        self.depth, self.region, self.regions, self.sentences = [], [], [], []
+    language: str = "uk"
+    lowers: list[str] = field(init=False, default_factory=list)
+    starts: list[int] = field(init=False, default_factory=list)
+    ends: list[int] = field(init=False, default_factory=list)  # where each token ends
+    depth: list[int] = field(init=False, default_factory=list)  # quotation regions holding it
+    region: list[int] = field(init=False, default_factory=list)  # innermost region, or -1
+    regions: list[Region] = field(init=False, default_factory=list)
+    sentences: list[tuple[int, int]] = field(init=False, default_factory=list)  # token spans
 
     def __len__(self) -> int:
         return len(self.lowers)
