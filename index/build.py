@@ -36,11 +36,10 @@ from index.progress import Progress, say
 from index.quotes import attach_quotes
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
-from index.store import build_lock, discard, new_version_dir, swap_in
+from index.store import REPORT_NAME, build_lock, discard, new_version_dir, swap_in
 from index.workers import DEFAULT_BUDGET, Budget, Done, Overrun, Running, Supervisor
 
 LOGGER = logging.getLogger(__name__)
-REPORT_NAME = "rebuild-report.json"
 SLOWEST_LISTED = 5
 SLOW_PAGE_SECONDS = 3.0  # a page running this long is named on the progress line
 WRITER_MEMORY_MB = 256

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 KEEP_VERSIONS = 2  # the serving one and the one before it (searchers may still read it)
+REPORT_NAME = "rebuild-report.json"  # written into each version by a rebuild or update
 
 
 class IndexLocationError(Exception):
@@ -136,6 +137,6 @@ def _lock_holder(path: Path) -> tuple[int | None, str | None]:
 def read_report(index: Path) -> dict:
     """The rebuild report stored beside the serving index ({} where there is none)."""
     try:
-        return json.loads((index / "rebuild-report.json").read_text(encoding="utf-8"))
+        return json.loads((index / REPORT_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}

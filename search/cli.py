@@ -10,16 +10,16 @@ from pathlib import Path
 
 import click
 
-from index.cli import cli, index_option
+from index.cli import index_option
 from search.engine import IndexNotFound, iter_matching, open_searcher, run_search
 from search.export import csv_rows
 from search.notes import Note
-from search.results import MAX_PAGE_SIZE, SearchRequest, SearchResult
+from search.results import MAX_PAGE_SIZE, SORTS, SearchRequest, SearchResult
 
 _MARK = re.compile(r"</?mark>")
 
 
-@cli.command("search")
+@click.command("search")
 @click.argument("query")
 @index_option
 @click.option("--limit", type=click.IntRange(1, MAX_PAGE_SIZE), default=10, show_default=True)
@@ -27,7 +27,7 @@ _MARK = re.compile(r"</?mark>")
 @click.option(
     "--all", "every", is_flag=True, help="Every match, written as it is read (no --limit)."
 )
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance")
 @click.option(
     "--format",
     "output",

@@ -32,14 +32,18 @@ from search.results import MAX_PAGE_SIZE, SORTS, Hit, Reprint, SearchRequest, Se
 
 
 class IndexNotFound(Exception):
-    """There is no index at the given place; the message names it."""
+    """There is no index at the given place; the message names it and how to build one."""
+
+    def __init__(self, index_dir: Path) -> None:
+        super().__init__(
+            f"no index at {index_dir}: run `pidshyvka rebuild ARCHIVE --index {index_dir}`"
+        )
+        self.index_dir = index_dir
 
 
 def open_searcher(index_dir: Path) -> Searcher:
     if not whoosh_index.exists_in(str(index_dir)):
-        raise IndexNotFound(
-            f"no index at {index_dir}: run `pidshyvka rebuild ARCHIVE --index {index_dir}`"
-        )
+        raise IndexNotFound(index_dir)
     return whoosh_index.open_dir(str(index_dir)).searcher(weighting=BM25F())
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
-import search.cli  # noqa: F401  (registers `search` on the group)
 from index.cli import cli, index_option
+from search.cli import search_command
 from web import create_app
 from web.searcher import close_all
 
 
-@cli.command("serve")
+@click.command("serve")
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
@@ -104,3 +104,8 @@ def _serve_forked(index_dir: Path, listener: socket.socket, threads: int, worker
 
 def main() -> None:
     cli()
+
+
+# index/cli.py holds the group and the ingest commands; the query and serving ones join here.
+cli.add_command(search_command)
+cli.add_command(serve_command)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.facets import FACETS_BY_NAME
-from search.results import INTERVALS, FacetOptions, SearchResult
+from search.results import INTERVALS, SORTS, FacetOptions, SearchResult
 from web.state import query_string, toggled
 
 EXPANDED_FACET_SIZE = 100
@@ -40,9 +40,7 @@ def search_links(result: SearchResult) -> dict:
     req = result.request
     return {
         "facets": _facet_links(result),
-        "sorts": {
-            sort: "?" + query_string(req, sort=sort) for sort in ("relevance", "newest", "oldest")
-        },
+        "sorts": {sort: "?" + query_string(req, sort=sort) for sort in SORTS},
         "pages": {
             n: "?" + query_string(req, page=n) for n in _page_numbers(req.page, result.pages)
         },

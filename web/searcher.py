@@ -43,9 +43,7 @@ def get_searcher() -> Searcher:
         held = None  # closed by close_all()
     if held is None or held[0] != version:
         if version[1] < 0:
-            raise IndexNotFound(
-                f"no index at {index_dir}: run `pidshyvka rebuild ARCHIVE --index {index_dir}`"
-            )
+            raise IndexNotFound(index_dir)
         if held is not None:
             _forget(held[1])
         _local.held = held = (version, open_searcher(Path(version[0])), _epoch[0])

@@ -10,6 +10,7 @@ from index.extract import byline, fields
 from index.extract.body import extract_paragraphs, figure_captions, find_container, text_sizes
 from index.extract.capture import capture_time
 from index.extract.decode import decode_page
+from index.extract.domains import domain_from_path, registrable_domain
 from index.extract.kind import is_list_page
 from index.extract.language import article_language
 from index.extract.page import Page
@@ -47,7 +48,7 @@ def extract_page(
 def _build(page: Page, data: bytes) -> Article:
     canonical = fields.canonical_url(page)
     page_url = page.url or canonical or ""
-    domain = fields.registrable_domain(canonical or page_url) or fields.domain_from_path(page.path)
+    domain = registrable_domain(canonical or page_url) or domain_from_path(page.path)
     title = fields.title(page) or ""
     site_name = fields.site_name(page, domain, title) or ""
     source = fields.source(site_name, domain)

@@ -19,18 +19,19 @@ from index.extract.fields import after_label, closing_signature, itemprop_name
 from index.extract.jsonld import people_names
 from index.extract.meta import all_meta, itemprop_elements
 from index.extract.page import Page
-from index.extract.selectors import AUTHOR_HINTS, AUTHOR_LABELS, AUTHOR_META, NAME_PARTICLES
+from index.extract.selectors import (
+    AUTHOR_HINTS,
+    AUTHOR_LABELS,
+    AUTHOR_META,
+    AUTHOR_PAGE_LINK,
+    FURNITURE_HINTS,
+    NAME_PARTICLES,
+)
 
-AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 80
 MAX_PAGE_LINKS = 3
 FURNITURE_TAGS = frozenset({"aside", "footer", "nav"})
-FURNITURE_HINTS = re.compile(
-    r"sidebar|related|popular|widget|footer|comment|menu|recommend|read[-_]?also|"
-    r"more[-_]?news|teaser|columnists|our[-_]?authors|banner|promo",
-    re.IGNORECASE,
-)
 _NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@|[!?]", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t,.;:–—-|/\\()[]{}«»\"'“”„*•·"
 _SPLIT = re.compile(r"\s*(?:,|;|\s+/\s+|\s+\|\s+|\s+і\s+|\s+та\s+|\s+и\s+|\s+and\s+)\s*")

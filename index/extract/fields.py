@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
 
@@ -20,20 +20,21 @@ from index.extract.meta import (
 )
 from index.extract.page import Page
 from index.extract.selectors import (
+    COPYRIGHT_LINE,
+    DATE_HINTS,
     DESCRIPTION_META,
+    LEAD_HINTS,
     MODIFIED_META,
-    PUBLIC_SUFFIXES,
     PUBLISHED_META,
+    SIGNATURE_LINE,
     SITE_NAME_META,
     TAG_META,
     TITLE_META,
+    TITLE_SEPARATORS,
 )
 from index.extract.sitename import clean_site_name, is_host_like
 from index.outlet_file import default_names
 
-DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
-LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -60,15 +61,6 @@ def canonical_url(page: Page) -> str | None:
     return None
 
 
-def registrable_domain(url: str | None) -> str:
-    host = (urlsplit(url).hostname or "") if url else ""
-    host = host.lower().removeprefix("www.")
-    labels = host.split(".")
-    if len(labels) >= 3 and ".".join(labels[-2:]) in PUBLIC_SUFFIXES:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:]) if len(labels) >= 2 else host
-
-
 # --- title --------------------------------------------------------------------------
 
 
@@ -82,7 +74,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    parts = _TITLE_SEPARATORS.split(title)
+    parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     lowered = {name.lower() for name in site_names if name}
@@ -192,14 +184,13 @@ def source(name: str | None, domain: str) -> str:
     return default_names().get(domain) or name or domain
 
 
-_COPYRIGHT_LINE = re.compile(r"©|\(c\)\s|copyright", re.IGNORECASE)
-MAX_COPYRIGHT_LINES = 3
+MAXCOPYRIGHT_LINES = 3
 
 
 def _copyright_line(page: Page) -> str | None:
     """«© 2014 Espreso.tv»: the last copyright line of the page, the one in its footer."""
-    lines = page.soup.find_all(string=_COPYRIGHT_LINE)
-    for line in reversed(lines[-MAX_COPYRIGHT_LINES:]):
+    lines = page.soup.find_all(string=COPYRIGHT_LINE)
+    for line in reversed(lines[-MAXCOPYRIGHT_LINES:]):
         text = _squash(str(line))
         if text and len(text) < 120:
             return text
@@ -229,30 +220,14 @@ def _title_remainder(page: Page, headline: str) -> str | None:
     return rest if 0 < len(rest.split()) <= 4 else None
 
 
-_HOST_LIKE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$")
-
-
-def domain_from_path(path: str) -> str:
-    """Archives are often kept in folders named after the site: use the nearest such folder."""
-    for folder in reversed(path.split("/")[:-1]):
-        if _HOST_LIKE.match(folder.lower()):
-            return registrable_domain(f"http://{folder.lower()}/")
-    return ""
-
-
 # --- people and sections ---------------------------------------------------------------
-
-
-_SIGNATURE = re.compile(
-    r"^(?P<name>(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,2}[A-ZА-ЯІЇЄҐ][\w'’-]+)\s*(?:,.{0,60})?$"
-)
 
 
 def closing_signature(paragraphs: list[str]) -> str | None:
     """«Ім'я Прізвище» (optionally «, агенція») alone on the last line is the author's signature."""
     if not paragraphs:
         return None
-    match = _SIGNATURE.match(paragraphs[-1].strip())
+    match = SIGNATURE_LINE.match(paragraphs[-1].strip())
     return match.group("name").strip() if match else None
 
 

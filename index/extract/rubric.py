@@ -26,6 +26,7 @@ from index.extract.selectors import (
     BOILERPLATE_LINES,
     BREADCRUMB_HINTS,
     HOME_CRUMBS,
+    MENU_HINTS,
     RUBRIC_HINTS,
     RUBRIC_LABELS,
     SECTION_META,
@@ -35,7 +36,6 @@ MAX_RUBRICS = 3
 MAX_RUBRIC_CHARS = 60
 MAX_RUBRIC_WORDS = 4
 MENU_HEADING_LOOKAHEAD = 40
-MENU_HINTS = re.compile(r"\b(?:menu|nav|navigation|sections?)\b", re.IGNORECASE)
 _CRUMB_SEPARATORS = frozenset("›»/>|→•·")
 _SLUG = re.compile(r"^[a-z][a-z_-]{1,40}$")
 _WORD = re.compile(r"\w+")

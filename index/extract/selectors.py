@@ -128,25 +128,22 @@ AUTHOR_HINTS = re.compile(r"author|byline|avtor|journalist", re.IGNORECASE)
 BREADCRUMB_HINTS = re.compile(r"breadcrumb|crumbs|path", re.IGNORECASE)
 HOME_CRUMBS = frozenset({"головна", "главная", "home", "новини", "новости", "news"})
 
-# second-level labels under which Ukrainian sites register (kiev.vgorode.ua -> vgorode.ua)
-PUBLIC_SUFFIXES = frozenset(
-    {
-        "com.ua",
-        "org.ua",
-        "net.ua",
-        "in.ua",
-        "gov.ua",
-        "edu.ua",
-        "kiev.ua",
-        "kyiv.ua",
-        "co.uk",
-        "org.uk",
-        "com.pl",
-        "com.ru",
-        "od.ua",
-        "dp.ua",
-        "lviv.ua",
-        "kh.ua",
-        "zp.ua",
-    }
+# --- class and text patterns the field ladders look for -------------------------------
+
+DATE_HINTS = re.compile(r"date|time|publish", re.IGNORECASE)
+LEAD_HINTS = re.compile(r"lead|intro|standfirst|subtitle|description|summary|^sub$", re.I)
+MENU_HINTS = re.compile(r"\b(?:menu|nav|navigation|sections?)\b", re.IGNORECASE)
+# blocks beside the article (their headings and names are no byline)
+FURNITURE_HINTS = re.compile(
+    r"sidebar|related|popular|widget|footer|comment|menu|recommend|read[-_]?also|"
+    r"more[-_]?news|teaser|columnists|our[-_]?authors|banner|promo",
+    re.IGNORECASE,
+)
+AUTHOR_PAGE_LINK = re.compile(r"/(?:authors?|avtor|avtory|journalists?)/[^/?#]+", re.IGNORECASE)
+# «Headline | Outlet», «Headline :: Outlet», «Headline » Section»
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+COPYRIGHT_LINE = re.compile(r"©|\(c\)\s|copyright", re.IGNORECASE)
+# «Ім'я Прізвище», optionally «, агенція», alone on the last line: the author's signature
+SIGNATURE_LINE = re.compile(
+    r"^(?P<name>(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,2}[A-ZА-ЯІЇЄҐ][\w'’-]+)\s*(?:,.{0,60})?$"
 )
