@@ -8,21 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from index.extract.dates import KYIV
 
-MONTH_NAMES = (
-    "січень",
-    "лютий",
-    "березень",
-    "квітень",
-    "травень",
-    "червень",
-    "липень",
-    "серпень",
-    "вересень",
-    "жовтень",
-    "листопад",
-    "грудень",
-)
-
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 

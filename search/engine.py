@@ -22,7 +22,14 @@ from search.columns import index_columns
 from search.dates import date_range
 from search.docsets import Mask
 from search.expansion import Expander
-from search.facets import FACETS, count_facets, facet_filter_docs, matching_docs
+from search.facets import (
+    FACETS,
+    Labeller,
+    count_facets,
+    facet_filter_docs,
+    matching_docs,
+    plain_label,
+)
 from search.highlight import highlight
 from search.histogram import build_histogram
 from search.notes import Note
@@ -114,7 +121,11 @@ def _resolve(searcher: Searcher, request: SearchRequest) -> _Resolved:
     return _Resolved(parsed, base, base_docs, final_docs)
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
+def run_search(
+    searcher: Searcher, request: SearchRequest, label: Labeller = plain_label
+) -> SearchResult:
+    """One page of hits with facets and a timeline; ``label`` shows facet values (the
+    interface's words, which also order and filter them)."""
     started = time.perf_counter()
     request = _sanitised(request)
     found = _resolve(searcher, request)
@@ -123,7 +134,13 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchResult:
     hits = _page_of_hits(searcher, found, request, folding)
     facets = (
         count_facets(
-            searcher, found.base_docs, request.filters, request.facet_options, FACETS, folding
+            searcher,
+            found.base_docs,
+            request.filters,
+            request.facet_options,
+            FACETS,
+            folding,
+            label,
         )
         if request.with_facets
         else []

@@ -9,7 +9,7 @@ per index version.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 
@@ -19,33 +19,36 @@ from whoosh import query as q
 from whoosh.searching import Searcher
 
 from search.columns import index_columns
-from search.dates import MONTH_NAMES
 from search.docsets import Mask, query_docs
 from search.results import Facet, FacetOptions, FacetValue
 
 MAX_FACET_SIZE = 500
-NOT_SET_LABEL = "не вказано"
-LANGUAGE_LABELS = {"uk": "українська", "ru": "російська"}
 _COLLATOR = Collator()
+# How a value is shown, (facet name, value) → label: the caller's, in its own language.
+# Search orders values by label and finds them by it («укр» in the label «українська»).
+Labeller = Callable[[str, str], str]
+
+
+def plain_label(_facet: str, value: str) -> str:
+    return value
 
 
 @dataclass(slots=True, frozen=True)
 class FacetSpec:
     name: str  # the name in URLs
     field: str  # the index field, sortable (a column per document)
-    label: str
     multivalued: bool = False
     chronological: bool = False  # values are dates: newest first unless asked otherwise
 
 
 FACETS: tuple[FacetSpec, ...] = (
-    FacetSpec("source", "source", "Видання"),
-    FacetSpec("rubric", "rubric", "Рубрика"),
-    FacetSpec("speaker", "speakers", "Хто сказав", multivalued=True),
-    FacetSpec("author", "authors", "Автор", multivalued=True),
-    FacetSpec("language", "language", "Мова"),
-    FacetSpec("year", "year", "Рік", chronological=True),
-    FacetSpec("month", "month", "Місяць", chronological=True),
+    FacetSpec("source", "source"),
+    FacetSpec("rubric", "rubric"),
+    FacetSpec("speaker", "speakers", multivalued=True),
+    FacetSpec("author", "authors", multivalued=True),
+    FacetSpec("language", "language"),
+    FacetSpec("year", "year", chronological=True),
+    FacetSpec("month", "month", chronological=True),
 )
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
 FACET_ORDERS = ("count", "alpha", "date")
@@ -54,16 +57,6 @@ FACET_ORDERS = ("count", "alpha", "date")
 def _values_query(spec: FacetSpec, values: list[str]) -> q.Query:
     terms = [q.Term(spec.field, value) for value in values]
     return terms[0] if len(terms) == 1 else q.Or(terms)
-
-
-def label_for(spec: FacetSpec, value: str) -> str:
-    if not value:
-        return NOT_SET_LABEL
-    if spec.name == "language":
-        return LANGUAGE_LABELS.get(value, value)
-    if spec.name == "month" and len(value) == 7:
-        return f"{MONTH_NAMES[int(value[5:]) - 1]} {value[:4]}"
-    return value
 
 
 @lru_cache(maxsize=4096)
@@ -121,9 +114,11 @@ def count_facets(
     options: dict[str, FacetOptions],
     specs: Iterable[FacetSpec] = FACETS,
     folding: bool = False,
+    label: Labeller = plain_label,
 ) -> list[Facet]:
     """Each facet's values with their counts; ``folding``: stories, a text and its
-    reprints counted once under each value, as the results show them."""
+    reprints counted once under each value, as the results show them; ``label`` shows
+    each value."""
     columns = index_columns(searcher)
     coded = columns.coded
     fold = columns.folding if folding else None
@@ -139,18 +134,23 @@ def count_facets(
                 counts,
                 set(filters.get(spec.name, [])),
                 options.get(spec.name, FacetOptions()),
+                label,
             )
         )
     return facets
 
 
 def _facet(
-    spec: FacetSpec, counts: Counter[str], selected: set[str], options: FacetOptions
+    spec: FacetSpec,
+    counts: Counter[str],
+    selected: set[str],
+    options: FacetOptions,
+    label: Labeller,
 ) -> Facet:
     for value in selected:
         counts.setdefault(value, 0)
     values = [
-        FacetValue(value=v, label=label_for(spec, v), count=c, selected=v in selected)
+        FacetValue(value=v, label=label(spec.name, v), count=c, selected=v in selected)
         for v, c in counts.items()
     ]
     if options.contains:
@@ -161,7 +161,6 @@ def _facet(
     shown = values[:size] + [fv for fv in values[size:] if fv.selected]
     return Facet(
         name=spec.name,
-        label=spec.label,
         values=shown,
         truncated=len(values) > len(shown),
         total_values=len(values),

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from search.dates import MONTH_NAMES
 from search.results import Bucket, Histogram
 
 MAX_DAY_SPAN = 62
@@ -52,16 +51,6 @@ def _next(start: date, interval: str) -> date:
     if interval == "month":
         return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
     return start.replace(year=start.year + 1)
-
-
-def _label(start: date, interval: str) -> str:
-    if interval == "year":
-        return str(start.year)
-    if interval == "month":
-        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    if interval == "week":
-        return f"тиждень з {start:%d.%m.%Y}"
-    return f"{start:%d.%m.%Y}"
 
 
 class DayCounts:
@@ -118,7 +107,6 @@ def build_histogram(
         buckets.append(
             Bucket(
                 start=start.isoformat(),
-                label=_label(start, interval),
                 count=count,
                 archive_count=total,
                 share=round(count / total, 4) if total else 0.0,

@@ -49,7 +49,6 @@ class FacetValue:
 @dataclass(slots=True, kw_only=True)
 class Facet:
     name: str
-    label: str
     values: list[FacetValue]
     truncated: bool = False
     total_values: int = 0
@@ -75,7 +74,6 @@ class Hit:
 @dataclass(slots=True, kw_only=True)
 class Bucket:
     start: str  # ISO date of the period's first day
-    label: str
     count: int  # stories matching the query
     archive_count: int  # all stories in the archive in that period
     share: float  # count / archive_count: attention, normalised

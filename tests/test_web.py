@@ -6,6 +6,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from web import create_app
 
 
@@ -293,3 +295,24 @@ def test_repeated_search_is_served_from_the_cache(client, monkeypatch) -> None:
     assert first == second and len(calls) == 1
     client.get("/?q=кеш+перевірка", headers={"Accept": "application/json"})
     assert len(calls) == 2  # another format is another entry
+
+
+@pytest.mark.parametrize(
+    ("lang", "language", "month_word", "find"),
+    [("uk", "українська", "травень", "укр"), ("en", "Ukrainian", "May", "ukr")],
+)
+def test_facet_values_and_periods_in_the_interface_language(
+    client, lang: str, language: str, month_word: str, find: str
+) -> None:
+    data = client.get(f"/search.json?lang={lang}&interval=month").get_json()
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    labels = {v["value"]: v["label"] for v in facets["language"]["values"]}
+    assert labels["uk"] == language
+    months = {v["value"]: v["label"] for v in facets["month"]["values"]}
+    may = next(value for value in months if value.endswith("-05"))
+    assert months[may] == f"{month_word} {may[:4]}"
+    bucket = next(b for b in data["histogram"]["buckets"] if b["start"][5:7] == "05")
+    assert bucket["label"].startswith(month_word)
+    found = client.get(f"/search.json?lang={lang}&fq.language={find}").get_json()
+    shown = next(f for f in found["facets"] if f["name"] == "language")["values"]
+    assert [v["value"] for v in shown] == ["uk"]  # found by its label, in this language

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from search.facets import FACETS_BY_NAME
 from search.results import INTERVALS, SORTS, FacetOptions, SearchResult
 from web.state import query_string, toggled
 
 EXPANDED_FACET_SIZE = 100
+SEARCHABLE_FROM = 11  # values in a facet before it gets a box to find one by name
+# Facets whose values read as names, so an A–Z order helps; years, months and the two
+# languages have their own order.
+NAMED_VALUES = frozenset({"source", "rubric", "speaker", "author"})
 
 
 def _facet_links(result: SearchResult) -> dict:
@@ -32,6 +35,8 @@ def _facet_links(result: SearchResult) -> dict:
             + query_string(req, facet_options={**req.facet_options, facet.name: order}),
             "alpha": option.order == "alpha",
             "contains": option.contains,
+            "searchable": facet.total_values >= SEARCHABLE_FROM or bool(option.contains),
+            "orderable": facet.name in NAMED_VALUES and len(facet.values) > 1,
         }
     return links
 
@@ -50,7 +55,6 @@ def search_links(result: SearchResult) -> dict:
         "chips": [
             (
                 name,
-                FACETS_BY_NAME[name].label,
                 value,
                 "?" + query_string(req, filters=toggled(req.filters, name, value)),
             )

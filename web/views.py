@@ -143,7 +143,7 @@ def wants_json() -> bool:
 @bp.get("/search")
 @cached
 def search_page():
-    result = run_search(get_searcher(), request_from_args(request.args))
+    result = run_search(get_searcher(), request_from_args(request.args), value_label)
     if wants_json():
         return jsonify(result_json(result))
     return render_template(
@@ -157,7 +157,8 @@ def search_page():
 @bp.get("/search.json")
 @cached
 def search_json():
-    return jsonify(result_json(run_search(get_searcher(), request_from_args(request.args))))
+    found = run_search(get_searcher(), request_from_args(request.args), value_label)
+    return jsonify(result_json(found))
 
 
 @bp.get("/search.csv")
@@ -260,7 +261,7 @@ def speaker_page(name: str):
         reprints="all",
         page=max(1, request.args.get("page", 1, type=int) or 1),
     )
-    result = run_search(get_searcher(), search_request)
+    result = run_search(get_searcher(), search_request, value_label)
     if result.total == 0 and not words:
         abort(404)
     appearances = [
