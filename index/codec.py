@@ -47,6 +47,11 @@ class _PerDocReader(W3PerDocReader):
 
 
 class _PostingsWriter(W3PostingsWriter):
+    def start_postings(self, format_, terminfo) -> None:
+        """Every term's info is ours (W3's field writer hands a stock one), so that a short
+        list can be written into the term's entry."""
+        super().start_postings(format_, _TermInfo())
+
     def _write_block(self, last: bool = False) -> None:
         """One block: its length (negative for a term's last), a summary the reader uses to
         skip it, then the postings themselves, compressed."""
@@ -85,8 +90,6 @@ class _PostingsWriter(W3PostingsWriter):
         terminfo = self._terminfo
         terminfo.add_block(self)
         terminfo.set_inlined(self._ids, self._weights, self._values)
-        # W3's field writer made this term info; its class decides how it is written
-        terminfo.__class__ = _TermInfo
         self._terminfo = None
         return terminfo
 
