@@ -16,7 +16,9 @@
   For fields without lengths (exact forms, facets) the stock reader looks for
   the column file again on every call: one ``stat`` per posting, a fifth of
   the writer's time. A segment's files never change once written, so the
-  answer "no such column" is kept like any other.
+  answer "no such column" is kept like any other, and a field's lengths column
+  is decoded whole on the first question instead of one byte per posting (a
+  sixth of the commit).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pickle
 import zlib
 
 from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3PerDocReader,
@@ -32,18 +35,38 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
 )
 from whoosh.matching import ListMatcher
-from whoosh.util.numeric import length_to_byte
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 POSTINGS_PROTOCOL = 5  # bytes as bytes, and memo entries without numbers
 SUMMARY_PROTOCOL = 3  # the small uncompressed block summary: 4+ would add a 9-byte frame
 
 
 class _PerDocReader(W3PerDocReader):
+    def __init__(self, storage, segment) -> None:
+        super().__init__(storage, segment)
+        self._decoded_lengths: dict[str, list[int]] = {}
+
     def _cached_reader(self, fieldname, column):
         if fieldname not in self._readers:
             found = self.has_column(fieldname)
             self._readers[fieldname] = self.column_reader(fieldname, column) if found else None
         return self._readers[fieldname]
+
+    def doc_field_length(self, docnum: int, fieldname: str, default=0):
+        """As W3's, answered from the field's whole lengths column decoded once: the
+        writer asks once per posting (480 calls a document)."""
+        decoded = self._decoded_lengths.get(fieldname)
+        if decoded is None:
+            decoded = self._decoded_lengths[fieldname] = self._decode_lengths(fieldname)
+        if not decoded:
+            return default
+        return decoded[docnum] or None  # W3 answers None for a stored length of 0
+
+    def _decode_lengths(self, fieldname: str) -> list[int]:
+        reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        if reader is None:
+            return []
+        return [byte_to_length(byte) for byte in reader]
 
 
 class _PostingsWriter(W3PostingsWriter):

@@ -72,3 +72,26 @@ def test_segments_of_our_codec_merge_as_stock_ones_do(demo_index: Path, tmp_path
         writer.commit(optimize=True)
         assert len(ix._segments()) == 1
     assert _postings(ours) == _postings(stock)
+
+
+def test_lengths_answered_from_the_decoded_column_equal_w3s(
+    demo_index: Path, tmp_path: Path
+) -> None:
+    """The writer asks a length per posting; ours decodes each column once, W3 per call."""
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    ix = _write(tmp_path / "ours", _stored_articles(demo_index), Codec())
+    (segment,) = ix._segments()
+    ours = Codec().per_document_reader(ix.storage, segment)
+    stock = W3PerDocReader(ix.storage, segment)
+    asked = 0
+    try:
+        for fieldname in (*ix.schema.names(), "no_such_field"):
+            for docnum in range(segment.doc_count_all()):
+                expected = stock.doc_field_length(docnum, fieldname, default=-1)
+                assert ours.doc_field_length(docnum, fieldname, default=-1) == expected
+                asked += expected not in (-1, None)
+    finally:
+        ours.close()
+        stock.close()
+    assert asked > 100  # lengths were there to compare
