@@ -76,11 +76,18 @@ def owned(searcher: Searcher, name: str, make: Callable[[], Value]) -> Value:
     return SLOTS.owned(searcher, name, make)
 
 
-class Recent(Generic[Key, Value]):
-    """A bounded map that forgets its least recently used entries; safe across threads."""
+def _one(_value: object) -> int:
+    return 1
 
-    def __init__(self, size: int) -> None:
+
+class Recent(Generic[Key, Value]):
+    """A bounded map that forgets its least recently used entries; safe across threads.
+    ``size`` bounds the entries' total ``cost`` (by default, their number)."""
+
+    def __init__(self, size: int, cost: Callable[[Value], int] = _one) -> None:
         self._size = size
+        self._cost = cost
+        self._held = 0
         self._entries: OrderedDict[Key, Value] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -93,9 +100,14 @@ class Recent(Generic[Key, Value]):
 
     def put(self, key: Key, value: Value) -> None:
         with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._held -= self._cost(old)
             self._entries[key] = value
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            self._held += self._cost(value)
+            while self._held > self._size and self._entries:
+                _key, dropped = self._entries.popitem(last=False)
+                self._held -= self._cost(dropped)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -76,3 +76,19 @@ def test_indexes_read_in_turn_in_one_process_each_give_their_own_answers(
         for folder, answer in zip(three_indexes, expected, strict=True):
             assert _answers(folder) == answer
             assert len(SLOTS.versions()) <= KEEP_VERSIONS
+
+
+def test_recent_forgets_the_least_recently_used_beyond_its_bound() -> None:
+    from search.version import Recent
+
+    counted: Recent[str, int] = Recent(2)
+    counted.put("a", 1)
+    counted.put("b", 2)
+    assert counted.get("a") == 1  # now b is the least recently used
+    counted.put("c", 3)
+    assert (counted.get("a"), counted.get("b"), counted.get("c")) == (1, None, 3)
+    sized: Recent[str, bytes] = Recent(10, cost=len)
+    sized.put("x", b"123456")
+    sized.put("y", b"1234")
+    sized.put("z", b"1")  # 11 bytes: x goes
+    assert sized.get("x") is None and sized.get("y") == b"1234" and len(sized) == 2

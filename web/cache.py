@@ -7,14 +7,12 @@ full URL, and the least recently used pages go first once they hold MAX_BYTES.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
 from flask import Response, request
 
-from search.version import owned
+from search.version import Recent, owned
 from web.i18n import current_language
 from web.searcher import get_searcher
 
@@ -23,35 +21,12 @@ MAX_ENTRY_BYTES = 2 * 1024 * 1024
 Entry = tuple[bytes, int, dict[str, str]]
 
 
-class Pages:
-    """One version's rendered pages, bounded by their total size."""
-
-    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
-        self._max_bytes = max_bytes
-        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
-        self._held = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> Entry | None:
-        with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple, entry: Entry) -> None:
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = entry
-            self._held += len(entry[0])
-            while self._held > self._max_bytes:
-                _old_key, (old_body, _status, _headers) = self._entries.popitem(last=False)
-                self._held -= len(old_body)
+def _new_pages() -> Recent[tuple, Entry]:
+    return Recent(MAX_BYTES, cost=lambda entry: len(entry[0]))
 
 
-def _pages() -> Pages:
-    return owned(get_searcher(), "pages", Pages)
+def _pages() -> Recent[tuple, Entry]:
+    return owned(get_searcher(), "pages", _new_pages)
 
 
 def _key() -> tuple:
@@ -78,7 +53,7 @@ def cached(view: Callable) -> Callable:
     return wrapper
 
 
-def _remember(pages: Pages, key: tuple, response: Response) -> None:
+def _remember(pages: Recent[tuple, Entry], key: tuple, response: Response) -> None:
     if response.status_code != 200 or response.is_streamed:
         return
     body = response.get_data()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from search.results import INTERVALS, SORTS, FacetOptions, SearchResult
-from web.state import query_string, toggled
+from search.results import INTERVALS, SORTS, FacetOptions, SearchRequest, SearchResult
+from web.state import query_string, toggled, url_params
 
 EXPANDED_FACET_SIZE = 100
 SEARCHABLE_FROM = 11  # values in a facet before it gets a box to find one by name
@@ -85,22 +85,18 @@ def search_links(result: SearchResult) -> dict:
     }
 
 
-def _hidden_fields(req) -> list[tuple[str, str]]:
+# What a new query starts afresh: its words, page, equivalents removed and facet tools.
+_NOT_CARRIED = ("q", "page", "skip")
+_FACET_TOOLS = ("fsize.", "fsort.", "fq.")
+
+
+def _hidden_fields(req: SearchRequest) -> list[tuple[str, str]]:
     """What the query form must carry along so a new query keeps filters and sort."""
-    fields = [(name, value) for name, values in req.filters.items() for value in values]
-    if req.sort != "relevance":
-        fields.append(("sort", req.sort))
-    if req.dates:
-        fields.append(("dates", req.dates))
-    if req.reprints != "fold":
-        fields.append(("reprints", req.reprints))
-    if not req.expand:
-        fields.append(("typed", "1"))
-    if req.interval != "auto":
-        fields.append(("interval", req.interval))
-    if req.timeline != "count":
-        fields.append(("timeline", req.timeline))
-    return fields
+    return [
+        (name, value)
+        for name, value in url_params(req)
+        if name not in _NOT_CARRIED and not name.startswith(_FACET_TOOLS)
+    ]
 
 
 def _page_numbers(current: int, total: int) -> list[int]:

@@ -122,35 +122,39 @@ def request_from_args(args: MultiDict) -> SearchRequest:
 def query_string(request: SearchRequest, **changes: Any) -> str:
     """The URL query for ``request`` with some of its fields changed; the page goes back
     to the first unless it is one of them."""
-    changed = replace(request, **{"page": 1, **changes})
+    return urlencode(url_params(replace(request, **{"page": 1, **changes})))
+
+
+def url_params(request: SearchRequest) -> list[tuple[str, str]]:
+    """Every parameter that differs from its default, in the order URLs show them."""
     params: list[tuple[str, str]] = []
-    if changed.text:
-        params.append(("q", changed.text))
-    for name, values in changed.filters.items():
+    if request.text:
+        params.append(("q", request.text))
+    for name, values in request.filters.items():
         params.extend((name, value) for value in values)
-    if changed.sort != "relevance":
-        params.append(("sort", changed.sort))
-    if changed.dates:
-        params.append(("dates", changed.dates))
-    if changed.reprints != "fold":
-        params.append(("reprints", changed.reprints))
-    for name, option in changed.facet_options.items():
+    if request.sort != "relevance":
+        params.append(("sort", request.sort))
+    if request.dates:
+        params.append(("dates", request.dates))
+    if request.reprints != "fold":
+        params.append(("reprints", request.reprints))
+    for name, option in request.facet_options.items():
         if option.size != 10:
             params.append((f"fsize.{name}", str(option.size)))
         if option.order:
             params.append((f"fsort.{name}", option.order))
         if option.contains:
             params.append((f"fq.{name}", option.contains))
-    if changed.timeline != "count":
-        params.append(("timeline", changed.timeline))
-    if changed.interval != "auto":
-        params.append(("interval", changed.interval))
-    if not changed.expand:
+    if request.timeline != "count":
+        params.append(("timeline", request.timeline))
+    if request.interval != "auto":
+        params.append(("interval", request.interval))
+    if not request.expand:
         params.append(("typed", "1"))
-    params.extend(("skip", word) for word in changed.skip_equivalents)
-    if changed.page != 1:
-        params.append(("page", str(changed.page)))
-    return urlencode(params)
+    params.extend(("skip", word) for word in request.skip_equivalents)
+    if request.page != 1:
+        params.append(("page", str(request.page)))
+    return params
 
 
 def toggled(filters: dict[str, list[str]], name: str, value: str) -> dict[str, list[str]]:
