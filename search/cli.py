@@ -14,6 +14,7 @@ from index.cli import index_option
 from search.engine import IndexNotFound, iter_matching, open_searcher, run_search
 from search.export import csv_rows
 from search.notes import Note
+from search.parquet import export_parquet
 from search.results import MAX_PAGE_SIZE, SORTS, SearchRequest, SearchResult
 
 _MARK = re.compile(r"</?mark>")
@@ -103,3 +104,28 @@ def _print(result: SearchResult) -> None:
         click.echo(f"    {unescape(_MARK.sub('', hit.snippet_html))}")
         if hit.matched_forms:
             click.echo(f"    matched: {', '.join(hit.matched_forms)}")
+
+
+@click.command("export")
+@index_option
+@click.option(
+    "--parquet",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for articles.parquet, quotes.parquet and reprints.parquet.",
+)
+def export_command(index_dir: Path, folder: Path) -> None:
+    """Write the indexed articles, their quotes and the reprint groups as Parquet tables
+    (pandas, DuckDB, Polars and R read them; the README lists the columns)."""
+    try:
+        searcher = open_searcher(index_dir)
+    except IndexNotFound as err:
+        raise click.ClickException(str(err)) from err
+    try:
+        with searcher:
+            written = export_parquet(searcher, folder)
+    except OSError as err:
+        raise click.ClickException(f"cannot write the export to {folder}: {err}") from err
+    rows = ", ".join(f"{count} {name}" for name, count in written.items())
+    click.echo(f"exported {rows} to {folder}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from index.cli import cli, index_option
-from search.cli import search_command
+from search.cli import export_command, search_command
 from web import create_app
 from web.searcher import close_all
 
@@ -108,4 +108,5 @@ def main() -> None:
 
 # index/cli.py holds the group and the ingest commands; the query and serving ones join here.
 cli.add_command(search_command)
+cli.add_command(export_command)
 cli.add_command(serve_command)
