@@ -53,3 +53,10 @@ def test_a_standfirst_outside_the_text_block_is_the_lead() -> None:
     article = extracted("", before=before)
     assert article.lead == "Місто витратить на ремонт доріг удвічі більше, ніж торік."
     assert article.body.startswith("Депутати міської ради")
+
+
+def test_a_block_heading_is_cut_whatever_its_capitals() -> None:
+    # the block's links go as a line of links, and then its one-word heading with them
+    tail = '<h4>Популярне</h4><p><a href="/p1/">Головне за тиждень в одному матеріалі</a></p>'
+    assert last_paragraph(tail).startswith("Голова комісії")
+    assert last_paragraph("<p>Популярне</p>").startswith("Голова комісії")  # no signature

@@ -26,6 +26,7 @@ TAIL_CHARS = 300
 TAIL_LINK_SHARE = 0.3
 LINK_LINE_SHARE = 0.9
 TAIL_HEADING_WORDS = 4
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 SENTENCE_END_MARKS = (".", "!", "?", "…", "»", '"', "”", ")")
 
 
@@ -205,11 +206,12 @@ def _is_tail(element: Tag, text: str, sizes: TextSizes) -> bool:
         ):
             return True
     words = text.split()
-    return (
-        len(words) <= TAIL_HEADING_WORDS
-        and not text.endswith(SENTENCE_END_MARKS)
-        and not all(word[:1].isupper() for word in words)  # «Олена Коваль»: a signature
-    )
+    if len(words) > TAIL_HEADING_WORDS or text.endswith(SENTENCE_END_MARKS):
+        return False
+    if element.name in HEADING_TAGS:
+        return True  # «Популярное»: a block's heading, whatever its capitals
+    signed = len(words) > 1 and all(word[:1].isupper() for word in words)
+    return not signed  # «Олена Коваль» alone on the last line signs the article
 
 
 def figure_captions(soup: BeautifulSoup) -> list[str]:
