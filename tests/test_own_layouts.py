@@ -1,0 +1,49 @@
+"""Pages of our own in layouts the corpus lacks: every field people filter by, right.
+
+Written to test generality (no outlet of ../shared looks like these): a WordPress-like
+page whose facts sit in a JSON-LD @graph and whose og:site_name is a slogan, a section
+page of teaser cards marked og:type article, and a bare Russian page that names its
+outlet only in the copyright line and ends in a «popular» block.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.article import Article
+from index.extract import extract_page
+from index.quotes import attach_quotes
+
+LAYOUTS = Path(__file__).parent / "layouts"
+
+
+def page(name: str, url: str) -> Article:
+    article = extract_page((LAYOUTS / name).read_bytes(), path=name, url=url)
+    attach_quotes(article)
+    return article
+
+
+def test_a_json_ld_graph_page_with_a_slogan_for_a_site_name() -> None:
+    article = page("wordpress-graph.html", "https://vistipolissia.example/hromady/osvita/ukryttia/")
+    assert article.kind == "article"
+    assert article.title == "Громада села Вишневе відкрила нове укриття для школярів"
+    assert article.source == "Вісті Полісся"  # not the slogan after the dash
+    assert article.rubrics == ["Освіта", "Громади"]  # deepest crumb first, no home crumb
+    assert article.authors == ["Оксана Дячук"]  # not «Іван Коваль» of the authors widget
+    assert article.published.isoformat() == "2025-03-14T09:20:00+02:00"
+    assert article.speakers == ["Галина Петрук", "Микола Бондаренко"]
+    assert article.body.endswith("в дитячих садках.")  # sharing and related blocks cut
+
+
+def test_a_section_page_of_teaser_cards_is_a_list() -> None:
+    assert page("section-cards.html", "https://vistipolissia.example/hromady/osvita/").kind == (
+        "list"
+    )
+
+
+def test_a_bare_russian_page_named_only_in_its_copyright_line() -> None:
+    article = page("plain-russian.html", "https://slobvestnik.example/transport/tramvai-30/")
+    assert (article.language, article.source) == ("ru", "Слобожанский вестник")
+    assert article.rubrics == ["Транспорт"] and article.authors == ["Ирина Соколова"]
+    assert article.speakers == ["Андрей Левченко", "Игорь Терехов"]  # «Игоря Терехова»
+    assert article.body.endswith("несмотря на обстрелы.")  # no «Популярное», no Telegram call
