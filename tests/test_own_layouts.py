@@ -47,3 +47,14 @@ def test_a_bare_russian_page_named_only_in_its_copyright_line() -> None:
     assert article.rubrics == ["Транспорт"] and article.authors == ["Ирина Соколова"]
     assert article.speakers == ["Андрей Левченко", "Игорь Терехов"]  # «Игоря Терехова»
     assert article.body.endswith("несмотря на обстрелы.")  # no «Популярное», no Telegram call
+
+
+def test_a_windows_1251_microdata_page_signed_by_the_newsroom() -> None:
+    article = page("microdata-cp1251.html", "https://econpodillia.example/ekonomika/palne/")
+    assert article.title == "Ціни на пальне знизилися вперше за пів року"
+    assert article.source == "Економічна правда Поділля"
+    assert article.rubrics == ["Економіка"]  # the URL's folder, named by the site's menu
+    assert article.authors == []  # «Редакція» signs for the newsroom, not a person
+    assert article.published.isoformat() == "2025-03-15T10:45:00+02:00"  # from the shown date
+    assert article.speakers == ["Олексій Соболев"]
+    assert article.body.endswith("ще на кілька відсотків.")  # no rating widget, no comments

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 
 from bs4 import Tag
 
+from index.analysis.lemmas import morphology
+from index.analysis.normalize import has_cyrillic
 from index.extract.body import clean_text
 from index.extract.fields import after_label, closing_signature, itemprop_name
 from index.extract.jsonld import people_names
@@ -153,7 +155,24 @@ def plausible_handle(text: str) -> bool:
         1 <= len(text.split()) <= MAX_NAME_WORDS
         and len(text) <= MAX_NAME_CHARS
         and not (_NOT_A_NAME.search(text))
+        and not _a_common_noun(text)
     )
+
+
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr", "anim"})
+
+
+def _a_common_noun(text: str) -> bool:
+    """«Редакція», «Редакция»: one word a dictionary knows only as a thing, which signs for
+    the newsroom, not for a person (a Latin handle such as «natali» stays)."""
+    words = text.split()
+    if len(words) != 1 or not has_cyrillic(words[0]):
+        return False
+    for language in ("uk", "ru"):
+        parses = morphology(language).parse(words[0])
+        if all(p.is_known and not PERSON_TAGS & p.tag.grammemes for p in parses):
+            return True
+    return False
 
 
 def authors(
