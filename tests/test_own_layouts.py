@@ -58,3 +58,20 @@ def test_a_windows_1251_microdata_page_signed_by_the_newsroom() -> None:
     assert article.published.isoformat() == "2025-03-15T10:45:00+02:00"  # from the shown date
     assert article.speakers == ["Олексій Соболев"]
     assert article.body.endswith("ще на кілька відсотків.")  # no rating widget, no comments
+
+
+def test_a_labelled_byline_after_the_text_and_a_time_shown_beside_a_meta_day() -> None:
+    article = page("byline-after-text.html", "https://portovik.info/ports/odessa-zerno/")
+    assert article.source == "Portovik.info" and article.rubrics == ["Порты"]
+    assert article.authors == ["Петр Иванов"]
+    assert article.body.endswith("оценивают риски.")  # «Автор: …» is the byline, not text
+    assert article.published.isoformat() == "2023-08-21T16:40:00+03:00"  # the shown time
+    assert article.speakers == ["Юрий Лищук"]  # «сказал он», «по его словам»: the same man
+
+
+def test_json_ld_as_a_list_with_an_organisation_among_the_authors() -> None:
+    article = page("json-ld-list.html", "https://rivne.example/pryroda/leleky/")
+    assert article.title == "На Рівненщині врятували лелек після негоди"  # no outlet prefix
+    assert article.source == "Рівне Сьогодні" and article.authors == ["Марія Гнатюк"]
+    assert article.rubrics == ["Природа"]  # not the generic «Новини» of article:section
+    assert article.speakers == ["Іван Петренко", "Олег Савчук"]  # „…“ and “…” quotes

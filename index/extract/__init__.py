@@ -62,8 +62,9 @@ def _build(page: Page, data: bytes) -> Article:
         description = fields.description(page)
         lead = description if description and description not in paragraphs else ""
     authors = byline.authors(page, paragraphs, (site_name, source))
-    if paragraphs and authors and fields.closing_signature(paragraphs) in authors:
-        paragraphs = paragraphs[:-1]  # a signature line is a byline, not text
+    signed = paragraphs and authors and fields.closing_signature(paragraphs) in authors
+    if signed or fields.closing_byline(paragraphs, authors):
+        paragraphs = paragraphs[:-1]  # a signature or byline line is no text
     body = "\n\n".join(paragraphs)
     found_date = fields.published(page)
     article = Article(

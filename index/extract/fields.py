@@ -20,6 +20,7 @@ from index.extract.meta import (
 )
 from index.extract.page import Page
 from index.extract.selectors import (
+    AUTHOR_LABELS,
     COPYRIGHT_LINE,
     DATE_HINTS,
     DESCRIPTION_META,
@@ -127,6 +128,10 @@ def published(page: Page) -> FoundDate | None:
             best = found
             if not found.tz_assumed and found.has_time:
                 return found
+    if best is not None and not best.has_time:
+        shown = published_from_text(page)  # «21.08.2023 | 16:40» beside a meta day alone
+        if shown and shown.has_time and shown.value.date() == best.value.date():
+            return shown
     return best or published_from_text(page)
 
 
@@ -221,6 +226,17 @@ def _title_remainder(page: Page, headline: str) -> str | None:
 
 
 # --- people and sections ---------------------------------------------------------------
+
+
+MAX_BYLINE_LINE = 120
+
+
+def closing_byline(paragraphs: list[str], authors: list[str]) -> bool:
+    """«Автор: Петро Іваненко» as the last line: the byline the authors came from."""
+    if not paragraphs or not authors or len(paragraphs[-1]) > MAX_BYLINE_LINE:
+        return False
+    last = paragraphs[-1]
+    return bool(AUTHOR_LABELS.match(last)) and any(name in last for name in authors)
 
 
 def closing_signature(paragraphs: list[str]) -> str | None:
