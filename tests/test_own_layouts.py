@@ -75,3 +75,15 @@ def test_json_ld_as_a_list_with_an_organisation_among_the_authors() -> None:
     assert article.source == "Рівне Сьогодні" and article.authors == ["Марія Гнатюк"]
     assert article.rubrics == ["Природа"]  # not the generic «Новини» of article:section
     assert article.speakers == ["Іван Петренко", "Олег Савчук"]  # „…“ and “…” quotes
+
+
+def test_a_plain_text_breadcrumb_and_a_name_on_the_date_line() -> None:
+    article = page("text-breadcrumb.html", "https://zakhid-sport.example/news/karpaty-dynamo/")
+    assert article.rubrics == ["Футбол", "Спорт"]  # «Головна » Новини » Спорт » Футбол»
+    assert article.authors == ["Олена Шевчук"]  # «Олена Шевчук, 12 травня 2024, 09:15»
+    assert article.published.isoformat() == "2024-05-12T09:15:00+03:00"
+    assert article.speakers == ["Владислав Лупашко"]
+
+
+def test_a_tag_page_of_headline_cards_with_summaries_is_a_list() -> None:
+    assert page("tag-page.html", "https://visnyk-dnipra.example/tag/enerhetyka/").kind == "list"

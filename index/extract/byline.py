@@ -17,6 +17,7 @@ from bs4 import Tag
 from index.analysis.lemmas import morphology
 from index.analysis.normalize import has_cyrillic
 from index.extract.body import clean_text
+from index.extract.dates import human_dates
 from index.extract.fields import after_label, closing_signature, itemprop_name
 from index.extract.jsonld import people_names
 from index.extract.meta import all_meta, itemprop_elements
@@ -33,6 +34,7 @@ from index.extract.selectors import (
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 80
 MAX_PAGE_LINKS = 3
+MAX_BYLINE_CHARS = 120
 FURNITURE_TAGS = frozenset({"aside", "footer", "nav"})
 _NOT_A_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net|ua|ru|tv)\b|@|[!?]", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t,.;:–—-|/\\()[]{}«»\"'“”„*•·"
@@ -137,6 +139,27 @@ def _signature(_page: Page, paragraphs: list[str]) -> list[str]:
 # (step, whether the page marks the place as its byline): a marked byline may be a handle
 # («natali», «lemberglegion»), so it is only checked not to be an address or a number;
 # what merely sits where bylines do must read as a person's name.
+HEADLINE_NEIGHBOURS = 3  # elements after the headline where a date line may name its author
+_NAME_THEN_DATE = re.compile(r"^(?P<name>[^,|•·]{3,80})\s*[,|•·]\s*(?P<rest>.+)$")
+
+
+def _beside_headline(page: Page, _paragraphs: list[str]) -> list[str]:
+    """«Олена Шевчук, 12 травня 2024, 09:15» just under the headline: the name before the
+    date is the author."""
+    h1 = page.soup.find("h1")
+    if not isinstance(h1, Tag):
+        return []
+    for element in h1.find_next_siblings(True, limit=HEADLINE_NEIGHBOURS):
+        text = clean_text(element)
+        match = _NAME_THEN_DATE.match(text) if len(text) <= MAX_BYLINE_CHARS else None
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        if looks_like_name(name, min_words=2) and human_dates(match.group("rest")):
+            return [name]
+    return []
+
+
 LADDER: tuple[tuple[Step, bool], ...] = (
     (_ld_people, True),
     (_microdata, True),
@@ -145,6 +168,7 @@ LADDER: tuple[tuple[Step, bool], ...] = (
     (_labelled, False),
     (_hinted, False),
     (_author_pages, False),
+    (_beside_headline, False),
     (_article_footer, False),
     (_signature, False),
 )

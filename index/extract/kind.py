@@ -101,9 +101,25 @@ def _teasers(container: Tag, sizes: TextSizes | None) -> bool:
     ]
     if len({str(a["href"]) for a in headlines}) < MIN_TEASERS:
         return False
+    headings = [a for a in headlines if _is_whole_heading(a)]
+    if len({str(a["href"]) for a in headings}) >= MIN_TEASERS:
+        # a heading that is one link, again and again: teaser cards, whatever text follows
+        return _text_before(container, headings[0]) < MAX_TEXT_BEFORE_TEASERS
     if _link_density(container, sizes) < TEASER_LINK_SHARE:
         return False
     return _text_before(container, headlines[0]) < MAX_TEXT_BEFORE_TEASERS
+
+
+TEASER_HEADINGS = frozenset({"h2", "h3", "h4"})
+
+
+def _is_whole_heading(link: Tag) -> bool:
+    parent = link.parent
+    return (
+        isinstance(parent, Tag)
+        and parent.name in TEASER_HEADINGS
+        and clean_text(parent) == clean_text(link)
+    )
 
 
 def _text_before(container: Tag, link: Tag) -> int:

@@ -37,6 +37,7 @@ MAX_RUBRIC_CHARS = 60
 MAX_RUBRIC_WORDS = 4
 MENU_HEADING_LOOKAHEAD = 40
 _CRUMB_SEPARATORS = frozenset("›»/>|→•·")
+_CRUMB_SPLIT = re.compile(r"\s[›»/>|→•·]\s")
 _SLUG = re.compile(r"^[a-z][a-z_-]{1,40}$")
 _WORD = re.compile(r"\w+")
 _ADDRESS = re.compile(r"^(?:https?:|www\.|/)", re.IGNORECASE)
@@ -146,6 +147,8 @@ def _labelled(page: Page, _known: Known) -> list[str]:
 def _html_breadcrumbs(page: Page, _known: Known) -> list[str]:
     for element in page.soup.find_all(class_=BREADCRUMB_HINTS):
         crumbs = [clean_text(e) for e in element.find_all(["a", "span", "li"])]
+        if not crumbs:  # «Головна » Новини » Спорт»: the trail as plain text
+            crumbs = [part.strip() for part in _CRUMB_SPLIT.split(clean_text(element))]
         crumbs = [c for c in dict.fromkeys(crumbs) if c and c not in _CRUMB_SEPARATORS]
         crumbs = [c for c in crumbs if len(c) < MAX_RUBRIC_CHARS]
         if crumbs:
