@@ -93,3 +93,17 @@ def test_a_name_keeps_the_spelling_of_the_text_not_the_dictionary_yo() -> None:
     )
     attach_quotes(article)
     assert article.speakers == ["Владимир Соловьев"]
+
+
+def test_an_abbreviation_before_a_name_is_no_part_of_it() -> None:
+    body = "Про це сказав голова ОВА Олег Синєгубов: «Ситуація в області контрольована»."
+    assert said(body) == ["Олег Синєгубов"]
+    assert said("«Ситуація в області контрольована», — сказав ШЕВЧЕНКО Тарас.") == [
+        "Тарас Шевченко"
+    ]  # a surname in capitals before the given name, as official lists write it
+
+
+def test_a_quoted_name_between_the_verb_and_the_speaker_is_looked_past() -> None:
+    body = "«Я не бачу підстав для паніки», — розповіла «Укрінформу» очільниця громади Наталія Гуменюк."
+    assert said(body) == ["Наталія Гуменюк"]
+    assert said("«Ми завершимо ремонт до осені», — повідомили у «Київводоканалі».") == []

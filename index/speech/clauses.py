@@ -137,6 +137,7 @@ class Sentence:
 
     def right_subject(self, k: int, verb: VerbForm) -> Subject | None:
         weak: Subject | None = None  # «розповів у коментарі CNN голова …»: look past CNN
+        named: Subject | None = None  # «розповіла "Укрінформу" очільниця …»: and past that
         j = k + 1
         while j < min(self.end, k + SUBJECT_WINDOW):
             word = self.word(j)
@@ -144,16 +145,22 @@ class Sentence:
                 break
             region = self.openings.get(j)
             if region is not None:
-                return self._named_thing(region, verb) or weak
+                if named is not None:
+                    break
+                named = self._named_thing(region, verb)
+                if named is None:
+                    break
+                j = region.close_index + 1
+                continue
             found = self._candidate(j, verb, forward=True)
             if isinstance(found, Subject) and not found.weak:
-                return found
+                return found if named is None or found.kind == "person" else named
             if isinstance(found, Subject):
                 weak = weak or found
                 j = found.end + 1
             else:
                 j = found
-        return weak
+        return named or weak
 
     def _named_thing(self, region: Region, verb: VerbForm) -> Subject | None:
         """«передає "Укрінформ"»: a short quoted name after the verb is an outlet or a body."""

@@ -13,6 +13,7 @@ from index.speech.text import Paragraph
 ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 # Quotation regions this short are titles or names of things, not speech.
 SHORT_REGION_WORDS = 4
+ABBREVIATION_LETTERS = 5  # ОВА, ДСНС, КМДА: short capitals no dictionary reads as a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +64,22 @@ def part_at(paragraph: Paragraph, j: int, language: str, before: Part | None) ->
         return make_part(word + ".", NO_INFO, "initial") if _initial(paragraph, j) else None
     if word.isupper() and not inside and not next_is_capital(paragraph, j):
         return None  # an abbreviation (МЗС, УНН), not a surname in capitals
+    if word.isupper() and not inside and _abbreviation(paragraph, j, lower, language):
+        return None  # «голова ОВА Олег Синєгубов»; «ШЕВЧЕНКО Тарас» stays a name
     part = name_part(word, lower, language)
     if part is None and before is not None and before.info.first_name and not word.isupper():
         # «Олег Скрипаль»: a capitalised common noun right after a first name is a surname.
         return make_part(word, NO_INFO, "unknown")
     return part
+
+
+def _abbreviation(paragraph: Paragraph, j: int, lower: str, language: str) -> bool:
+    """Short capitals no dictionary reads as a name, before a name in ordinary case."""
+    return (
+        len(lower) <= ABBREVIATION_LETTERS
+        and not paragraph.word(j + 1).isupper()
+        and not word_info(lower, language).readings
+    )
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
