@@ -46,6 +46,8 @@ def site_meta(name: str) -> str:
         ("© 2019–2024 Visnyk.UA. Усі права захищено.", "visnyk.ua", "Visnyk.UA"),
         ("Copyright © 2008 Громада", "hromada.info", "Громада"),
         ("Новини Громади", "hromady.info", "Громади"),
+        ("Главком | Glavcom", "glavcom.ua", "Главком"),  # г as g, к as c: both spell it
+        ("Новости Днепра - Днепр Оперативный", "dnepr.info", "Днепр Оперативный"),
         ("ЛІГА.net", "liga.net", "ЛІГА.net"),
         ("hi-Tech.ua", "hi-tech.ua", "hi-Tech.ua"),
         ("Найсвіжіші новини з усього світу для вас щодня", "x.ua", None),

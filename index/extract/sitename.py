@@ -49,8 +49,13 @@ def spells_domain(name: str, domain: str) -> bool:
     label = domain_label(domain)
     if not label:
         return False
-    shared = _longest_common_run(latin_reading(name), label)
+    reading = latin_reading(name).translate(_SOUNDS_ALIKE)
+    shared = _longest_common_run(reading, label.translate(_SOUNDS_ALIKE))
     return shared >= min(MIN_SHARED_LETTERS, len(label))
+
+
+# Latin spellings of one Cyrillic letter: «Главком» is glavcom.ua, «Гроші» hroshi.
+_SOUNDS_ALIKE = str.maketrans("gcyqw", "hkikv")
 
 
 def _longest_common_run(a: str, b: str) -> int:
@@ -78,7 +83,9 @@ def clean_site_name(raw: str | None, domain: str) -> str | None:
     if not parts:
         return None
     named = [part for part in parts if spells_domain(part, domain)]
-    name = named[0] if named else parts[0]
+    # «Новости Днепра - Днепр Оперативный»: a part that is a name, not «news of» a place
+    plain = [part for part in named if not _NEWS_WORDS.match(part)]
+    name = (plain or named or parts)[0]
     bare = _NEWS_WORDS.sub("", name)
     if bare != name and spells_domain(bare, domain):
         name = bare
