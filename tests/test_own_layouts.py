@@ -87,3 +87,12 @@ def test_a_plain_text_breadcrumb_and_a_name_on_the_date_line() -> None:
 
 def test_a_tag_page_of_headline_cards_with_summaries_is_a_list() -> None:
     assert page("tag-page.html", "https://visnyk-dnipra.example/tag/enerhetyka/").kind == "list"
+
+
+def test_text_written_with_br_in_a_table_cell_keeps_its_lines_apart() -> None:
+    article = page("table-br-text.html", "https://bukvisnyk.example/turyzm/marshrut/")
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("Маршрут завдовжки") and len(paragraphs) == 4
+    assert not any("Реклама" in paragraph for paragraph in paragraphs)  # the ad label's block
+    assert paragraphs[2].startswith("«Ми хочемо")  # not glued to the label before it
+    assert article.rubrics == ["Туризм"] and article.speakers == ["Ганна Мельничук"]

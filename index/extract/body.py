@@ -152,13 +152,28 @@ def _loose_lines(container: Tag) -> list[str]:
             return True
         return id(parent) not in in_furniture and not is_boilerplate(parent)
 
-    text = "".join(
-        str(node)
-        for node in container.descendants
-        if isinstance(node, NavigableString) and shown(node)
-    )
-    lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
+    pieces: list[str] = []
+    block: Tag | None = None
+    for node in container.descendants:
+        if isinstance(node, NavigableString) and shown(node):
+            inside = _block_of(node, container)
+            if inside is not block:  # «<div class="adv">Реклама</div>» is a line of its own
+                pieces.append(LINE_BREAK)
+                block = inside
+            pieces.append(str(node))
+    lines = (" ".join(line.split()) for line in "".join(pieces).split(LINE_BREAK))
     return [line for line in lines if line]
+
+
+LOOSE_BLOCKS = frozenset({*BLOCK_TAGS, "div", "section", "table", "tr", "td", "ul", "ol"})
+
+
+def _block_of(node: NavigableString, container: Tag) -> Tag:
+    """The innermost block element holding ``node`` inside ``container`` (or the container)."""
+    for parent in node.parents:
+        if parent is container or parent.name in LOOSE_BLOCKS:
+            return parent
+    return container
 
 
 def _links_to_a_front_page(element: Tag) -> bool:
