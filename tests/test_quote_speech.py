@@ -107,3 +107,20 @@ def test_a_quoted_name_between_the_verb_and_the_speaker_is_looked_past() -> None
     body = "«Я не бачу підстав для паніки», — розповіла «Укрінформу» очільниця громади Наталія Гуменюк."
     assert said(body) == ["Наталія Гуменюк"]
     assert said("«Ми завершимо ремонт до осені», — повідомили у «Київводоканалі».") == []
+
+
+def test_russian_adjectival_surnames_take_russian_endings() -> None:
+    article = Article(
+        title="Инфляция",
+        body="По словам председателя НБУ Андрея Пышного, «инфляция замедлится во втором полугодии».",
+        language="ru",
+    )
+    attach_quotes(article)
+    assert article.speakers == ["Андрей Пышный"]  # not the Ukrainian «Пышний»
+
+
+def test_reporting_verbs_and_a_run_of_abbreviations() -> None:
+    assert said("«Завдання виконано», — доповів командувач Олександр Сирський.") == [
+        "Олександр Сирський"
+    ]
+    assert said("«Роботу завершено вчасно», — підсумував заступник голови ОВЦС УПЦ.") == []

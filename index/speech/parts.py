@@ -74,12 +74,12 @@ def part_at(paragraph: Paragraph, j: int, language: str, before: Part | None) ->
 
 
 def _abbreviation(paragraph: Paragraph, j: int, lower: str, language: str) -> bool:
-    """Short capitals no dictionary reads as a name, before a name in ordinary case."""
-    return (
-        len(lower) <= ABBREVIATION_LETTERS
-        and not paragraph.word(j + 1).isupper()
-        and not word_info(lower, language).readings
-    )
+    """Short capitals no dictionary reads as a name, unless a name in capitals follows
+    («ОВА Олег Синєгубов», «ОВЦС УПЦ»; «ОЛЕГ СИНЄГУБОВ» is a name)."""
+    if len(lower) > ABBREVIATION_LETTERS or word_info(lower, language).readings:
+        return False
+    following = paragraph.word(j + 1)
+    return not (following.isupper() and word_info(paragraph.lowers[j + 1], language).readings)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)

@@ -42,7 +42,7 @@ UK_SPEECH_VERBS = frozenset(
     називати оголосити оголошувати прокоментувати коментувати розкритикувати критикувати
     вважати сподіватися побоюватися оприлюднити озвучити анонсувати висловитися
     поскаржитися скаржитися передбачати прогнозувати порадити радити звернутися
-    процитувати цитувати
+    процитувати цитувати доповісти доповідати резюмувати підсумувати
     """.split()
 )
 
@@ -227,6 +227,29 @@ ADJECTIVAL_ENDINGS = (
     ("ською", frozenset({"ablt"}), "ська"),
     ("овою", frozenset({"ablt"}), "ова"),
 )
+# The same in Russian, whose masculine nominative ends in «-ый» or, after г к х, «-ий».
+_GENT_ACCS, _DATV_LOCT = frozenset({"gent", "accs"}), frozenset({"datv", "loct"})
+_FEMININE_OBLIQUE = frozenset({"gent", "datv", "loct", "ablt"})
+RU_ADJECTIVAL_ENDINGS = (
+    ("ского", _GENT_ACCS, "ский"),
+    ("цкого", _GENT_ACCS, "цкий"),
+    ("кого", _GENT_ACCS, "кий"),
+    ("гого", _GENT_ACCS, "гий"),
+    ("хого", _GENT_ACCS, "хий"),
+    ("его", _GENT_ACCS, "ий"),
+    ("ого", _GENT_ACCS, "ый"),
+    ("скому", _DATV_LOCT, "ский"),
+    ("цкому", _DATV_LOCT, "цкий"),
+    ("кому", _DATV_LOCT, "кий"),
+    ("ему", _DATV_LOCT, "ий"),
+    ("ому", _DATV_LOCT, "ый"),
+    ("ским", frozenset({"ablt"}), "ский"),
+    ("ской", _FEMININE_OBLIQUE, "ская"),
+    ("цкой", _FEMININE_OBLIQUE, "цкая"),
+    ("овой", _FEMININE_OBLIQUE, "ова"),
+    ("евой", _FEMININE_OBLIQUE, "ева"),
+    ("иной", _FEMININE_OBLIQUE, "ина"),
+)
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = _words(
@@ -250,6 +273,7 @@ RU_SPEECH_VERBS = frozenset(
     пообещать обещать предложить предлагать пригрозить обвинить обвинять назвать называть
     объявить объявлять прокомментировать комментировать раскритиковать критиковать
     считать надеяться опасаться озвучить высказаться пожаловаться обратиться
+    доложить докладывать резюмировать подытожить
     """.split()
 )
 RU_SPEECH_COLLOCATIONS = {

@@ -8,7 +8,7 @@ from functools import lru_cache
 from index.speech.lexicon import NAME_CACHE_SIZE, nominative_of
 from index.speech.names import Mention
 from index.speech.parts import Part
-from index.speech.patterns import ADJECTIVAL_ENDINGS
+from index.speech.patterns import ADJECTIVAL_ENDINGS, RU_ADJECTIVAL_ENDINGS
 
 # Surname endings of oblique cases, for unknown foreign names: (case, ending, replacement).
 OBLIQUE_ENDINGS = (
@@ -98,7 +98,8 @@ def _strip_piece(surface: str, mention: Mention) -> str:
     if len(surface) <= 3:
         return surface  # «ул», «аль»: particles inside a hyphenated name
     lower = surface.lower()
-    for ending, cases, replacement in ADJECTIVAL_ENDINGS:
+    endings = RU_ADJECTIVAL_ENDINGS if mention.language == "ru" else ADJECTIVAL_ENDINGS
+    for ending, cases, replacement in endings:
         if lower.endswith(ending) and cases & mention.cases and len(lower) > len(ending) + 2:
             return surface[: len(surface) - len(ending)] + replacement
     if mention.gender == "femn":
