@@ -69,3 +69,12 @@ def test_the_footer_of_the_article_signs_it() -> None:
 )
 def test_names_read_as_names(text: str, name: bool) -> None:
     assert looks_like_name(text) is name
+
+
+def test_a_byline_loses_whom_it_was_written_for_and_its_capitals() -> None:
+    from index.extract.byline import trimmed
+
+    assert trimmed("Іван Петренко для «Вістей»") == "Іван Петренко"
+    assert trimmed("Автор: ІВАН ПЕТРЕНКО") == "Іван Петренко"
+    assert trimmed("ЛЮДВІГ ВАН БЕТХОВЕН") == "Людвіг ван Бетховен"
+    assert trimmed("УНІАН") == "УНІАН"

@@ -43,10 +43,23 @@ _SPLIT = re.compile(r"\s*(?:,|;|\s+/\s+|\s+\|\s+|\s+і\s+|\s+та\s+|\s+и\s+|\s
 Step = Callable[[Page, list[str]], list[str]]
 
 
+_WRITTEN_FOR = re.compile(r"\s+(?:спеціально\s+|специально\s+|especially\s+)?(?:для|for)\s+.*$")
+
+
 def trimmed(text: str) -> str:
-    """A byline without its label and the punctuation around it."""
+    """A byline without its label, the outlet it was written for («… для "Вістей"») and
+    the punctuation around it; a name in capitals is written as a name."""
     text = AUTHOR_LABELS.sub("", " ".join(text.split()))
-    return text.strip(_EDGE_PUNCTUATION)
+    text = _WRITTEN_FOR.sub("", text).strip(_EDGE_PUNCTUATION)
+    if text.isupper() and len(text.split()) > 1:  # «УНІАН» stays as it is
+        text = " ".join(_capitalised(word) for word in text.split())
+    return text
+
+
+def _capitalised(word: str) -> str:
+    if word.lower() in NAME_PARTICLES:
+        return word.lower()
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def looks_like_name(text: str, min_words: int = 1) -> bool:
