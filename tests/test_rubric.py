@@ -86,6 +86,15 @@ def test_the_urls_folder_names_the_section_through_the_sites_own_link() -> None:
     assert sections(page(body_top=menu, url="https://vist.example/2024/05/10/plan.html")) == []
 
 
+def test_a_section_folder_under_news_or_a_language_is_named_by_its_top_level_link() -> None:
+    menu = '<nav><a href="/">Головна</a><a href="/economy/">Економіка</a></nav>'
+    for url in (
+        "https://vist.example/news/economy/uriad-plan.html",
+        "https://vist.example/uk/economy/2024/05/10/uriad-plan.html",
+    ):
+        assert sections(page(body_top=menu, url=url)) == ["Економіка"], url
+
+
 def test_addresses_are_not_section_names() -> None:
     head = ld(
         {

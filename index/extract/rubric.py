@@ -175,10 +175,12 @@ def _url_section(page: Page, known: Known) -> list[str]:
 
 
 def _named_after(links: dict[str, str], slug: str) -> str | None:
-    """A section index elsewhere on the site: /news/chapter_world for /world/…"""
+    """A section index elsewhere on the site: /news/chapter_world for /world/…, and /misto
+    for /news/misto/… or /uk/misto/2024/…"""
     for path, text in links.items():
         last = path.rsplit("/", 1)[-1]
-        if last != slug and re.split(r"[_-]", last)[-1] == slug:
+        top_level = path == "/" + slug
+        if top_level or (last != slug and re.split(r"[_-]", last)[-1] == slug):
             return text
     return None
 
