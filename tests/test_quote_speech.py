@@ -124,3 +124,20 @@ def test_reporting_verbs_and_a_run_of_abbreviations() -> None:
         "Олександр Сирський"
     ]
     assert said("«Роботу завершено вчасно», — підсумував заступник голови ОВЦС УПЦ.") == []
+
+
+def test_whose_words_a_relay_quotes_names_the_speaker() -> None:
+    body = "«Переговори мають відбутися в Стамбулі», — цитує Reuters слова Ердогана."
+    assert said(body) == ["Ердоган"]
+    # an indeclinable name after «заяву» is the subject, not whose statement it is
+    assert said("Свою заяву Барньє зробив на зустрічі: «Переговори тривають і далі».") == ["Барньє"]
+
+
+def test_an_oblique_foreign_surname_is_put_in_the_nominative_by_its_ending() -> None:
+    article = Article(
+        title="Дело Скрипаля",
+        body="По словам Сергея Скрипаля, «ситуация опасная и непредсказуемая».",
+        language="ru",
+    )
+    attach_quotes(article)
+    assert article.speakers == ["Сергей Скрипаль"]

@@ -132,8 +132,20 @@ class Sentence:
         if found is None or found.weak:
             other = second(k, verb)
             if other is not None and (found is None or not other.weak):
-                return other
+                found = other
+        if found is None or found.kind in ("media", "none"):
+            return self._whose_words(k) or found
         return found
+
+    def _whose_words(self, k: int) -> Subject | None:
+        """«цитує Reuters слова Ердогана»: a relay of someone's words names its speaker."""
+        for j in range(k + 1, min(self.end - 1, k + SUBJECT_WINDOW)):
+            if self.word(j) in ":;" or not self.same_level(j, k):
+                return None
+            if self.word(j) in self.data.quoted_words:
+                mention = self.mention_at(j + 1)
+                return Subject("person", [mention], end=mention.last) if mention else None
+        return None
 
     def right_subject(self, k: int, verb: VerbForm) -> Subject | None:
         weak: Subject | None = None  # «розповів у коментарі CNN голова …»: look past CNN

@@ -22,6 +22,7 @@ from index.speech.text import QUOTE_MARKS, Paragraph, capital_indices
 MAX_NAME_PARTS = 4
 # Tokens scanned before a name for the role word in apposition.
 ROLE_WINDOW = 15
+GENITIVE = frozenset({"gent"})
 ROLE_STOPS = frozenset(".:;!?()—–")
 
 
@@ -175,10 +176,13 @@ def _make_mention(
     if len(names) == 1 and names[0].info.common and _names_a_thing(paragraph, run, language):
         return None  # «Білий дім заявив»: an adjective with its noun, not a surname
     cases = _run_cases(names)
+    governed = False
     if i and paragraph.lowers[i - 1] in PREPOSITIONS:
         cases = cases - {"nomn"}  # «на Бейкер-стріт»: after a preposition, never a subject
-    elif _holds_a_frame(paragraph, i, language):
-        cases = cases - {"nomn"} or cases  # «за словами Тома Стейера»: the genitive
+    elif _holds_a_frame(paragraph, i, language) or (
+        "nomn" not in cases and _whose_words(paragraph, i, language)
+    ):
+        cases, governed = GENITIVE, True  # «за словами Тома Стейера», «слова Ердогана»
     mention = Mention(
         paragraph=number,
         first=run[0][0],
@@ -191,6 +195,8 @@ def _make_mention(
         language=language,
         tentative=tentative,
     )
+    if governed:
+        mention.case_known = True  # the word before fixes the case, whatever the parts are
     mention.role = _role_before(paragraph, mention, language) or _role_after(
         paragraph, mention, language
     )
@@ -203,6 +209,12 @@ def _holds_a_frame(paragraph: Paragraph, i: int, language: str) -> bool:
         return False
     before, noun = paragraph.lowers[i - 2], paragraph.lowers[i - 1]
     return any(before == prep and noun in nouns for prep, nouns in language_data(language).frames)
+
+
+def _whose_words(paragraph: Paragraph, i: int, language: str) -> bool:
+    """«слова Ердогана»: after such a noun a name that cannot be nominative is genitive
+    (an indeclinable one may be the subject: «свою заяву Барньє зробив»)."""
+    return bool(i) and paragraph.lowers[i - 1] in language_data(language).quoted_words
 
 
 def _names_a_thing(paragraph: Paragraph, run: list[tuple[int, Part]], language: str) -> bool:

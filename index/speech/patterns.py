@@ -278,6 +278,8 @@ RU_SPEECH_VERBS = frozenset(
 )
 RU_SPEECH_COLLOCATIONS = {
     "сделать": frozenset({"заявление", "заявления"}),
+    "привести": frozenset({"слова"}),
+    "приводить": frozenset({"слова"}),
     "обратить": frozenset({"внимание"}),
     "прийти": frozenset({"выводу"}),
     "выразить": frozenset({"надежду", "мнение", "протест", "благодарность"}),
@@ -368,6 +370,8 @@ class LanguageData:
     generic_roles: frozenset[str]
     institutions: frozenset[str]
     media: frozenset[str]
+    # «цитує Reuters слова Ердогана»: the person whose words these are is the speaker
+    quoted_words: frozenset[str] = frozenset()
 
 
 LANGUAGES = {
@@ -392,6 +396,7 @@ LANGUAGES = {
         UK_GENERIC_ROLES,
         UK_INSTITUTIONS,
         UK_MEDIA,
+        quoted_words=frozenset({"слова", "цитату"}),
     ),
     "ru": LanguageData(
         RU_SPEECH_VERBS,
@@ -414,5 +419,6 @@ LANGUAGES = {
         RU_GENERIC_ROLES,
         RU_INSTITUTIONS,
         RU_MEDIA,
+        quoted_words=frozenset({"слова", "цитату"}),
     ),
 }

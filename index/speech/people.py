@@ -14,6 +14,8 @@ from index.speech.patterns import ADJECTIVAL_ENDINGS, RU_ADJECTIVAL_ENDINGS
 OBLIQUE_ENDINGS = (
     ("gent", "а", ""),
     ("accs", "а", ""),
+    ("gent", "ля", "ль"),  # «Скрипаля», «Шмигаля»: a soft consonant, not «-й»
+    ("gent", "ня", "нь"),
     ("gent", "я", "й"),
     ("accs", "у", "а"),
     ("datv", "ові", ""),
@@ -79,8 +81,8 @@ def nominative(part: Part, mention: Mention, language: str | None) -> str:
             CASE_PREFERENCE.index(r.case) if r.case in CASE_PREFERENCE else len(CASE_PREFERENCE),
         )
     )
-    if not readings:
-        return part.surface
+    if not readings:  # «Хадіма»: guessed readings only, none in the case the text fixes
+        return _strip_ending(part.surface, mention) if mention.case_known else part.surface
     if language is None:
         return _restyle(readings[0].lemma, part.surface)
     word = part.surface.lower().replace("’", "'")

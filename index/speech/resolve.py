@@ -69,7 +69,8 @@ class Speakers:
         return [(None, P.CONFIDENCE_UNNAMED)]
 
     def named(self, mention: Mention, as_subject: bool) -> Speaker:
-        mention.subject_like = mention.subject_like or as_subject
+        # a subject is in the nominative: «слова Ердогана» names whose words, not who spoke
+        mention.subject_like = mention.subject_like or (as_subject and "nomn" in mention.cases)
         confidence = P.CONFIDENCE_GUESS if self.people.of(mention).weak else P.CONFIDENCE_NAMED
         return mention.person, confidence
 
