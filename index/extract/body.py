@@ -153,10 +153,14 @@ def _loose_lines(container: Tag) -> list[str]:
         return id(parent) not in in_furniture and not is_boilerplate(parent)
 
     pieces: list[str] = []
+    block_of = {id(container): container}  # each element's innermost block, parents first
     block: Tag | None = None
     for node in container.descendants:
-        if isinstance(node, NavigableString) and shown(node):
-            inside = _block_of(node, container)
+        parent = node.parent
+        if isinstance(node, Tag):
+            block_of[id(node)] = node if node.name in LOOSE_BLOCKS else block_of[id(parent)]
+        elif isinstance(node, NavigableString) and shown(node):
+            inside = block_of[id(parent)]
             if inside is not block:  # «<div class="adv">Реклама</div>» is a line of its own
                 pieces.append(LINE_BREAK)
                 block = inside
@@ -166,14 +170,6 @@ def _loose_lines(container: Tag) -> list[str]:
 
 
 LOOSE_BLOCKS = frozenset({*BLOCK_TAGS, "div", "section", "table", "tr", "td", "ul", "ol"})
-
-
-def _block_of(node: NavigableString, container: Tag) -> Tag:
-    """The innermost block element holding ``node`` inside ``container`` (or the container)."""
-    for parent in node.parents:
-        if parent is container or parent.name in LOOSE_BLOCKS:
-            return parent
-    return container
 
 
 def _links_to_a_front_page(element: Tag) -> bool:

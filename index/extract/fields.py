@@ -189,13 +189,13 @@ def source(name: str | None, domain: str) -> str:
     return default_names().get(domain) or name or domain
 
 
-MAXCOPYRIGHT_LINES = 3
+MAX_COPYRIGHT_LINES = 3
 
 
 def _copyright_line(page: Page) -> str | None:
     """«© 2014 Espreso.tv»: the last copyright line of the page, the one in its footer."""
     lines = page.soup.find_all(string=COPYRIGHT_LINE)
-    for line in reversed(lines[-MAXCOPYRIGHT_LINES:]):
+    for line in reversed(lines[-MAX_COPYRIGHT_LINES:]):
         text = _squash(str(line))
         if text and len(text) < 120:
             return text
