@@ -32,6 +32,7 @@ from bench.synth import gather_material, synth_articles
 from index.build import WRITER_OPTIONS
 from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema, schema_matches
+from index.writer import open_writer
 from search import SearchRequest, open_searcher, run_search
 from search.engine import warm_up
 
@@ -80,7 +81,7 @@ def build_index(count: int) -> Path:
     articles = synth_articles(count, material=gather_material())
     assign_reprint_groups(articles)
     ix = whoosh_index.create_in(str(folder), build_schema())
-    writer = ix.writer(procs=2, multisegment=True, **WRITER_OPTIONS)
+    writer = open_writer(ix, 2, **WRITER_OPTIONS)
     for n, article in enumerate(articles, 1):
         writer.add_document(**article_document(article))
         if n % 10000 == 0:

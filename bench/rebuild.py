@@ -39,6 +39,7 @@ from index.extract.decode import decode_page  # noqa: E402
 from index.extract.page import Page  # noqa: E402
 from index.quotes import attach_quotes  # noqa: E402
 from index.schema import article_document, build_schema  # noqa: E402
+from index.writer import open_writer  # noqa: E402
 
 WORK = Path("/tmp/pidshyvka-rebuild-bench")
 
@@ -98,7 +99,7 @@ def staged(archive: Path, folder: Path) -> tuple[dict[str, float], list, int]:
     folder.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(folder), build_schema())
     started = time.process_time()
-    writer = ix.writer(**WRITER_OPTIONS)
+    writer = open_writer(ix, **WRITER_OPTIONS)
     for article in articles:
         writer.add_document(**article_document(article))
     writer.commit()

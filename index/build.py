@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from whoosh import index as whoosh_index
 
@@ -38,6 +38,7 @@ from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
 from index.store import REPORT_NAME, build_lock, discard, new_version_dir, swap_in
 from index.workers import DEFAULT_BUDGET, Budget, Done, Overrun, Running, Supervisor
+from index.writer import open_writer
 
 LOGGER = logging.getLogger(__name__)
 SLOWEST_LISTED = 5
@@ -45,7 +46,7 @@ SLOW_PAGE_SECONDS = 3.0  # a page running this long is named on the progress lin
 WRITER_MEMORY_MB = 256
 # Segments stay as separate files: Whoosh reads a compound segment's postings into
 # memory whole (a BytesIO copy per open searcher: 755 MB at 100k documents).
-WRITER_OPTIONS = {"limitmb": WRITER_MEMORY_MB, "compound": False, "codec": Codec()}
+WRITER_OPTIONS: dict[str, Any] = {"limitmb": WRITER_MEMORY_MB, "compound": False, "codec": Codec()}
 
 
 class RebuildError(Exception):
@@ -315,12 +316,11 @@ def documents_of(
 def _write_new_index(
     version: Path, documents: list[Article], jobs: int, progress: Progress
 ) -> None:
-    """Write all documents; with several jobs, Whoosh analyses and writes segments in
+    """Write all documents; with several jobs, writers analyse and write segments in
     parallel processes (extraction is over by then, so the cores are free). The writers
     take documents from a bounded queue, so handing them over keeps pace with the work."""
     ix = whoosh_index.create_in(str(version), build_schema())
-    parallel = {"procs": jobs, "multisegment": True} if jobs > 1 else {}
-    writer = ix.writer(**WRITER_OPTIONS, **parallel)
+    writer = open_writer(ix, jobs, **WRITER_OPTIONS)
     try:
         for article in documents:
             writer.add_document(**article_document(article))

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from array import array
+from collections.abc import Sequence
 
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3PerDocReader,
     W3PostingsWriter,
     W3TermInfo,
@@ -55,12 +58,18 @@ class _PerDocReader(W3PerDocReader):
     def doc_field_length(self, docnum: int, fieldname: str, default=0):
         """As W3's, answered from the field's whole lengths column decoded once: the
         writer asks once per posting (480 calls a document)."""
-        decoded = self._decoded_lengths.get(fieldname)
-        if decoded is None:
-            decoded = self._decoded_lengths[fieldname] = self._decode_lengths(fieldname)
+        decoded = self.field_lengths(fieldname)
         if not decoded:
             return default
         return decoded[docnum] or None  # W3 answers None for a stored length of 0
+
+    def field_lengths(self, fieldname: str) -> list[int]:
+        """Every document's length in a field as ``doc_field_length`` gives it (a 0 stored
+        as 0); [] for a field without lengths."""
+        decoded = self._decoded_lengths.get(fieldname)
+        if decoded is None:
+            decoded = self._decoded_lengths[fieldname] = self._decode_lengths(fieldname)
+        return decoded
 
     def _decode_lengths(self, fieldname: str) -> list[int]:
         reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
@@ -74,6 +83,32 @@ class _PostingsWriter(W3PostingsWriter):
         """Every term's info is ours (W3's field writer hands a stock one), so that a short
         list can be written into the term's entry."""
         super().start_postings(format_, _TermInfo())
+
+    def add_postings_list(
+        self, ids: Sequence[int], weights: Sequence[float], values: list[bytes], lengths: list[int]
+    ) -> None:
+        """A whole term's postings at once, cut into the blocks ``add_posting`` one by one
+        would make: every full block written, the rest left for ``finish_postings``."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if self._ids:
+                self._write_block()
+            end = start + limit
+            self._fill_block(
+                ids[start:end], weights[start:end], values[start:end], lengths[start:end]
+            )
+
+    def _fill_block(
+        self, ids: Sequence[int], weights: Sequence[float], values: list[bytes], lengths: list[int]
+    ) -> None:
+        """The block buffer and its statistics, as W3's ``add_posting`` leaves them."""
+        self._ids = array("I", ids)
+        self._weights = array("f", weights)
+        self._values = [value for value in values if value]
+        self._maxweight = max(0, max(weights))
+        known = [length for length in lengths if length]
+        self._minlength = min(known) if known else None
+        self._maxlength = max(known) if known else 0
 
     def _write_block(self, last: bool = False) -> None:
         """One block: its length (negative for a term's last), a summary the reader uses to
@@ -117,6 +152,21 @@ class _PostingsWriter(W3PostingsWriter):
         return terminfo
 
 
+class _FieldWriter(W3FieldWriter):
+    def add_term(
+        self,
+        btext: bytes,
+        ids: Sequence[int],
+        weights: Sequence[float],
+        values: list[bytes],
+        lengths: list[int],
+    ) -> None:
+        """One term with all its postings in document order (see ``index/writer.py``)."""
+        self.start_term(btext)
+        self._postwriter.add_postings_list(ids, weights, values, lengths)
+        self.finish_term()
+
+
 class _TermInfo(W3TermInfo):
     _inlined: tuple | None  # set by W3TermInfo: (ids, weights, values) of a short list
 
@@ -151,6 +201,9 @@ class Codec(W3Codec):
         return ListMatcher(
             ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
         )
+
+    def field_writer(self, storage, segment) -> _FieldWriter:
+        return _FieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
         return _PostingsWriter(

@@ -21,6 +21,7 @@ TEXT_FIELDS: tuple[str, ...] = (
     "quotes",
 )  # what words are searched in; body holds the lead
 FORMS_FIELD = "forms"  # every exact form of an article, for ="form" queries
+FORMS_SOURCES = ("title", "body")  # the fields whose text the forms field joins
 NOT_SET = ""  # stored for a missing facet value so the column stays dense
 
 
@@ -28,9 +29,13 @@ def exact_forms_field() -> FieldType:
     """Which exact forms an article holds anywhere in its text: no positions, no counts.
 
     A query for one form (``="Путіна"``) needs only to know the article has
-    it; positions stay in the lemma fields, where phrases are matched.
+    it; positions stay in the lemma fields, where phrases are matched. Its text
+    is the title and the body joined (``article_document``); ``sources`` says so,
+    and the writer takes their forms from its one pass over them (index/writer.py).
     """
-    return FieldType(Existence(), exact_form_analyzer())
+    field = FieldType(Existence(), exact_form_analyzer())
+    field.sources = FORMS_SOURCES
+    return field
 
 
 def build_schema() -> Schema:
@@ -136,7 +141,7 @@ def article_document(article: Article) -> dict[str, Any]:
         "_stored_title": article.title,
         "lead": article.lead or None,
         "body": analysed(body),
-        FORMS_FIELD: analysed(f"{article.title}\n{body}"),
+        FORMS_FIELD: analysed("\n".join((article.title, body))),  # FORMS_SOURCES
         "_stored_body": article.body,
         "quotes": analysed(quotes_text),
         "quotes_json": _quotes_json(article.quotes),

@@ -38,6 +38,7 @@ from index.outlets import write_choices
 from index.schema import article_digest, article_document, schema_matches
 from index.store import build_lock
 from index.workers import DEFAULT_BUDGET, Budget
+from index.writer import open_writer
 
 
 @dataclass(slots=True)
@@ -142,7 +143,7 @@ def _apply(version: Path, documents: list[Article], summary: UpdateSummary) -> N
     with ix.searcher() as searcher:
         current = {fields["id"]: fields.get("digest") for fields in searcher.all_stored_fields()}
     wanted = {article.id: article for article in documents}
-    writer = ix.writer(**WRITER_OPTIONS)
+    writer = open_writer(ix, **WRITER_OPTIONS)
     try:
         for doc_id, article in wanted.items():
             if current.get(doc_id) == article_digest(article):

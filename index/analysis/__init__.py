@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from whoosh.analysis import CompositeAnalyzer
 
+from index.analysis import indexing as _indexing
 from index.analysis import lemmas as _lemmas
 from index.analysis import normalize as _normalize
 from index.analysis import tokenizer as _tokenizer
@@ -76,5 +77,10 @@ def load_dictionaries() -> None:
 
 def clear_caches() -> None:
     """Forget every cached word analysis (dictionaries stay loaded): the next text starts cold."""
-    for cached in (_tokenizer.word_shape, _normalize.fold, _lemmas.lemmas):
+    for cached in (
+        _tokenizer.word_shape,
+        _normalize.fold,
+        _lemmas.lemmas,
+        _indexing.word_terms,
+    ):
         cached.cache_clear()
