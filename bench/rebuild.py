@@ -7,7 +7,8 @@ For each size N: synthesise N pages (bench/synth.py) outside the repo, then
 3. build a plain Whoosh index (its own codec) with StandardAnalyzer from the same
    extracted text (the baseline), so the ratio shows what our analysis costs.
 With --end-to-end-only, steps 2 and 3 are left out (at 100k they take 40 minutes);
-the text is then measured from the extraction cache the rebuild wrote.
+the text is then measured from the article store the rebuild wrote. Peak RSS is
+sampled for every process of the rebuild (bench/rss.py), the largest first.
 Run from the repo root: .venv/bin/python bench/rebuild.py 1000 10000
 """
 
@@ -15,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,11 +28,12 @@ from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.analysis import StandardAnalyzer  # noqa: E402
 from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 
+from bench.rss import ProcessPeak, run_sampled  # noqa: E402
 from bench.synth import gather_material, synth_articles, write_pages  # noqa: E402
 from index.analysis import LanguageText, ukrainian_analyzer  # noqa: E402
 from index.archive import file_pages, read_page_bytes, walk_archive  # noqa: E402
+from index.article_store import STORE_NAME, read_store  # noqa: E402
 from index.build import WRITER_OPTIONS  # noqa: E402
-from index.cache import CACHE_NAME, load_cache  # noqa: E402
 from index.extract import _build  # noqa: E402
 from index.extract.decode import decode_page  # noqa: E402
 from index.extract.page import Page  # noqa: E402
@@ -48,9 +48,8 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def end_to_end(archive: Path, index: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MB, largest process) of `pidshyvka rebuild --jobs 2`."""
-    started = time.perf_counter()
+def end_to_end(archive: Path, index: Path) -> tuple[float, list[ProcessPeak]]:
+    """Seconds, and each process's peak RSS, of `pidshyvka rebuild --jobs 2`."""
     command = [
         sys.executable,
         "-c",
@@ -62,9 +61,13 @@ def end_to_end(archive: Path, index: Path) -> tuple[float, float]:
         "--jobs",
         "2",
     ]
-    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return time.perf_counter() - started, peak
+    return run_sampled(command, REPO)
+
+
+def peaks_line(peaks: list[ProcessPeak]) -> str:
+    shown = ", ".join(f"{p.role} {p.peak_mb:.0f}" for p in peaks[:8])
+    more = f" (+{len(peaks) - 8} more)" if len(peaks) > 8 else ""
+    return f"peak RSS by process, MB: {shown}{more}"
 
 
 def staged(archive: Path, folder: Path) -> tuple[dict[str, float], list, int]:
@@ -155,18 +158,19 @@ def run(size: int, material, end_to_end_only: bool) -> None:
         if target.is_symlink():
             target.unlink()
         shutil.rmtree(target, ignore_errors=True)
-    seconds, peak = end_to_end(archive, root / "index")
+    seconds, peaks = end_to_end(archive, root / "index")
     version = (root / "index").resolve()
     index_size = folder_size(version)
-    cache_size = (version / CACHE_NAME).stat().st_size
+    store_size = folder_size(version / STORE_NAME)
     print(f"\n{size} pages ({folder_size(archive) / 1e6:.0f} MB of HTML)")
     print(
         f"  end to end, --jobs 2: {seconds:.1f} s = {size / seconds:.0f} pages/s; "
-        f"peak RSS {peak:.0f} MB"
+        f"peak RSS {peaks[0].peak_mb:.0f} MB (largest process)"
     )
+    print(f"  {peaks_line(peaks)}")
     if end_to_end_only:
-        text_bytes = text_bytes_of(c.article for c in load_cache(version).values())
-        print_sizes(index_size, cache_size, text_bytes, None)
+        text_bytes = text_bytes_of(s.article for s in read_store(version / STORE_NAME))
+        print_sizes(index_size, store_size, text_bytes, None)
         return
     stages, articles, text_bytes = staged(archive, root / "staged")
     base_seconds, base_size = baseline(articles, root / "baseline")
@@ -178,15 +182,15 @@ def run(size: int, material, end_to_end_only: bool) -> None:
             for name, value in stages.items()
         )
     )
-    print_sizes(index_size, cache_size, text_bytes, base_size)
+    print_sizes(index_size, store_size, text_bytes, base_size)
     print(
         f"  analyse+write {ours_index_seconds:.1f} s vs baseline write {base_seconds:.1f} s "
         f"= {ours_index_seconds / base_seconds:.1f}× (what Ukrainian analysis costs)"
     )
 
 
-def print_sizes(index_size: int, cache_size: int, text_bytes: int, base_size: int | None) -> None:
-    whoosh_size = index_size - cache_size
+def print_sizes(index_size: int, store_size: int, text_bytes: int, base_size: int | None) -> None:
+    whoosh_size = index_size - store_size
     baseline_note = (
         f"  (baseline StandardAnalyzer index {base_size / 1e6:.1f} MB = "
         f"{base_size / text_bytes:.2f}×)"
@@ -195,7 +199,7 @@ def print_sizes(index_size: int, cache_size: int, text_bytes: int, base_size: in
     )
     print(
         f"  index {index_size / 1e6:.1f} MB for {text_bytes / 1e6:.1f} MB of extracted text "
-        f"= {index_size / text_bytes:.2f}×; without the extraction cache `update` reuses "
+        f"= {index_size / text_bytes:.2f}×; article store {store_size / 1e6:.1f} MB; without it "
         f"{whoosh_size / 1e6:.1f} MB = {whoosh_size / text_bytes:.2f}×{baseline_note}"
     )
 

@@ -32,6 +32,10 @@ class Capture:
         data["captured_at"] = self.captured_at.isoformat() if self.captured_at else None
         return data
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Capture:
+        return cls(**{**data, "captured_at": _datetime(data.get("captured_at"))})
+
 
 @dataclass(slots=True, kw_only=True)
 class Article:
@@ -97,6 +101,16 @@ class Article:
         data["rubric"] = self.rubric  # the most specific section, for readers of one value
         return data
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        """The Article ``to_json`` gave ``data`` for."""
+        fields = {key: value for key, value in data.items() if key != "rubric"}
+        for key in ("captured_at", "published", "modified"):
+            fields[key] = _datetime(fields.get(key))
+        fields["earlier_captures"] = [Capture.from_json(c) for c in data["earlier_captures"]]
+        fields["quotes"] = [Quote(**quote) for quote in data["quotes"]]
+        return cls(**fields)
+
     def capture(self) -> Capture:
         """This article's own stored copy."""
         return Capture(
@@ -112,6 +126,10 @@ class Article:
 
 
 TRACKING_PARAMETERS = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from)$", re.I)
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def normalise_url(url: str) -> str:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO, TypeVar
 
 from whoosh import index as whoosh_index
 
@@ -25,20 +25,19 @@ from index.archive import (
     read_page_bytes,
     walk_archive,
 )
-from index.article import Article
-from index.cache import cache_of, save_cache
+from index.article import Article, Capture
+from index.article_store import STORE_NAME, StoreWriter
 from index.codec import Codec
 from index.extract import ExtractionError, extract_page
-from index.furniture import without_furniture
 from index.outlet_file import OutletFileError, OutletNames, default_names, outlet_files
-from index.outlets import OutletChoice, apply_outlets, choose_outlets, write_choices
+from index.outlets import OutletChoice, choose_outlets, write_choices
 from index.progress import Progress, say
 from index.quotes import attach_quotes
-from index.reprints import assign_reprint_groups
 from index.schema import article_document, build_schema
+from index.staging import ArticleKey, DocumentPlan, furniture_of, group_reprints
 from index.store import REPORT_NAME, build_lock, discard, new_version_dir, swap_in
 from index.workers import DEFAULT_BUDGET, Budget, Done, Overrun, Running, Supervisor
-from index.writer import open_writer
+from index.writer import WriterProcessFailed, open_writer
 
 LOGGER = logging.getLogger(__name__)
 SLOWEST_LISTED = 5
@@ -167,15 +166,30 @@ def slow_note(running: list[Running]) -> str:
     return ", ".join(f"still reading {r.label} ({r.seconds:.0f} s)" for r in running)
 
 
-def _capture_order(article: Article) -> tuple[bool, datetime, str]:
+class Captured(Protocol):
+    """A stored page as captures are merged: an Article, or its key (index/staging.py)."""
+
+    id: str
+    path: str
+    captured_at: datetime | None
+    captures: int
+    earlier_captures: list[Capture]
+
+    def capture(self) -> Capture: ...
+
+
+CapturedPage = TypeVar("CapturedPage", bound=Captured)
+
+
+def _capture_order(article: Captured) -> tuple[bool, datetime, str]:
     """Known capture times before unknown ones, newest first; the path breaks ties."""
     known = article.captured_at is not None
     return (known, article.captured_at or datetime.min.replace(tzinfo=UTC), article.path)
 
 
-def merge_captures(articles: Iterable[Article]) -> tuple[list[Article], int]:
+def merge_captures(articles: Iterable[CapturedPage]) -> tuple[list[CapturedPage], int]:
     """One document per canonical URL: the newest capture wins and lists the others."""
-    by_identity: dict[str, list[Article]] = defaultdict(list)
+    by_identity: dict[str, list[CapturedPage]] = defaultdict(list)
     for article in articles:
         by_identity[article.id].append(article)
     documents = []
@@ -212,9 +226,11 @@ def rebuild(
     interactive: bool | None = None,
     budget: Budget = DEFAULT_BUDGET,
     outlets: Path | None = None,
+    cluster: str | None = None,
 ) -> RebuildSummary:
     """Build a fresh index of ``archive`` and swap it in at ``index``; each page is
-    read within ``budget`` or skipped. Outlet names come from ``outlets`` (a file),
+    read within ``budget`` or skipped, here in ``jobs`` processes or on the Dask cluster
+    whose scheduler is at ``cluster``. Outlet names come from ``outlets`` (a file),
     else the archive's own outlets.toml, else from what the pages say."""
     started = time.monotonic()
     archive = archive.resolve()
@@ -226,22 +242,31 @@ def rebuild(
         raise RebuildError(f"no .html, .htm, .html.gz or WARC files under {archive}")
     with build_lock(index):
         version = new_version_dir(index)
+        store = StoreWriter(version / STORE_NAME)
         try:
             with _stage(summary, "extract"):
-                extracted = gather(
-                    archive, pages, jobs, summary, stream, interactive, budget=budget
+                keys = gather(
+                    archive, pages, jobs, summary, stream, interactive, store, budget, 0, cluster
                 )
+                store.close()
             say(stream, "merging repeated captures and grouping reprints")
             with _stage(summary, "captures and reprints"):
-                documents = documents_of(extracted, summary, archive, len(pages), names)
+                plan = plan_documents(store.store, keys, summary, archive, len(pages), names)
             with _stage(summary, "write"):
-                writing = Progress(len(documents), "documents", stream, interactive, "writing")
-                _write_new_index(version, documents, jobs, writing)
+                count = len(plan.documents)
+                writing = Progress(count, "documents", stream, interactive, "writing")
+                if cluster is None:
+                    _write_new_index(version, plan.articles(), jobs, writing)
+                else:
+                    from index.cluster import write_on_cluster
+
+                    write_on_cluster(cluster, version, plan, writing.advance)
+                    writing.finish()
+                check_written(version, count)
                 say(stream, "index written")
-            summary.indexed = len(documents)
-            with _stage(summary, "cache"):
-                save_cache(version, cache_of(pages, extracted))
+            summary.indexed = count
         except BaseException:
+            store.discard()
             discard(version)
             raise
         summary.seconds = time.monotonic() - started
@@ -258,6 +283,39 @@ def _stage(summary: RebuildSummary, name: str) -> Iterator[None]:
     summary.stages[name] = time.monotonic() - started
 
 
+@dataclass(slots=True)
+class Extracted:
+    """What extracting some pages into a store gave: a key per stored page (rows of its
+    part of the store), the pages skipped, and each page's seconds."""
+
+    keys: list[ArticleKey] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    timings: list[tuple[float, str]] = field(default_factory=list)
+
+
+def extract_into(
+    archive: Path,
+    pages: list[StoredPage],
+    jobs: int,
+    store: StoreWriter,
+    budget: Budget = DEFAULT_BUDGET,
+    on_page: Callable[[list[Running] | None], None] | None = None,
+) -> Extracted:
+    """Extracts ``pages`` in watched workers and appends each to ``store`` as it comes;
+    ``on_page`` hears of every page done (None) and of pages running long."""
+    stamps = {page.path: page.change_stamp() for page in pages}
+    done = Extracted()
+    for result, seconds in extract_all(archive, pages, jobs, budget, on_page):
+        done.timings.append((seconds, result.path))
+        if isinstance(result, Skip):
+            done.skipped.append(result)
+        else:
+            done.keys.append(ArticleKey.of(result, store.add(result, stamps.get(result.path))))
+        if on_page is not None:
+            on_page(None)
+    return done
+
+
 def gather(
     archive: Path,
     pages: list[StoredPage],
@@ -265,56 +323,61 @@ def gather(
     summary: RebuildSummary,
     stream: TextIO | None,
     interactive: bool | None,
-    reused: dict[str, Article] | None = None,
+    store: StoreWriter,
     budget: Budget = DEFAULT_BUDGET,
-) -> list[Article]:
-    """Articles and list pages of ``pages``: reused ones as given, the rest extracted."""
-    reused = reused or {}
-    progress = Progress(len(pages), stream=stream, interactive=interactive, stage="reading")
-    extracted = [reused[page.path] for page in pages if page.path in reused]
-    progress.advance(len(extracted))
-    todo = [page for page in pages if page.path not in reused]
-    timings: list[tuple[float, str]] = []
+    done_before: int = 0,
+    cluster: str | None = None,
+) -> list[ArticleKey]:
+    """Extracts ``pages`` into the store, here or on the Dask cluster at ``cluster``; the
+    key of each. ``done_before`` pages were taken from an earlier store (an update), so
+    progress counts them."""
+    progress = Progress(
+        done_before + len(pages), stream=stream, interactive=interactive, stage="reading"
+    )
+    progress.advance(done_before)
 
-    def note_slow(running: list[Running]) -> None:
-        progress.tick(slow_note(running))
-
-    for result, seconds in extract_all(archive, todo, jobs, budget, note_slow):
-        progress.advance()
-        timings.append((seconds, result.path))
-        if isinstance(result, Skip):
-            summary.skipped.append(result)
+    def on_page(running: list[Running] | None) -> None:
+        if running is None:
+            progress.advance()
         else:
-            extracted.append(result)
+            progress.tick(slow_note(running))
+
+    if cluster is None:
+        done = extract_into(archive, pages, jobs, store, budget, on_page)
+    else:
+        from index.cluster import extract_on_cluster  # needs the optional `distributed`
+
+        done = extract_on_cluster(cluster, archive, pages, store, budget, progress.advance)
     progress.finish()
-    summary.slowest = heapq.nlargest(SLOWEST_LISTED, timings)
-    return extracted
+    summary.skipped.extend(done.skipped)
+    summary.slowest = heapq.nlargest(SLOWEST_LISTED, done.timings)
+    return done.keys
 
 
-def documents_of(
-    extracted: list[Article],
+def plan_documents(
+    store: Path,
+    keys: list[ArticleKey],
     summary: RebuildSummary,
     archive: Path,
     page_count: int,
     names: OutletNames | None = None,
-) -> list[Article]:
+) -> DocumentPlan:
     """One document per article: list pages left out, one name per outlet, captures
     merged, lines repeated across an outlet's pages taken out, reprints grouped."""
-    articles = [a for a in extracted if a.kind == "article"]
-    summary.list_pages = len(extracted) - len(articles)
+    articles = [key for key in keys if key.kind == "article"]
+    summary.list_pages = len(keys) - len(articles)
     if not articles:
         raise RebuildError(f"none of the {page_count} pages under {archive} holds an article")
     summary.outlets = choose_outlets(articles, names or OutletNames(), default_names())
-    apply_outlets(articles, summary.outlets)
     documents, summary.captures_merged = merge_captures(articles)
-    documents, removed = without_furniture(documents)
-    summary.furniture_lines = sum(removed.values())
-    summary.reprints = assign_reprint_groups(documents)
-    return documents
+    plan = DocumentPlan(store, documents, summary.outlets, furniture_of(documents))
+    summary.reprints = group_reprints(plan)
+    summary.furniture_lines = sum(plan.furniture_lines.values())
+    return plan
 
 
 def _write_new_index(
-    version: Path, documents: list[Article], jobs: int, progress: Progress
+    version: Path, documents: Iterable[Article], jobs: int, progress: Progress
 ) -> None:
     """Write all documents; with several jobs, writers analyse and write segments in
     parallel processes (extraction is over by then, so the cores are free). The writers
@@ -329,7 +392,18 @@ def _write_new_index(
         writer.cancel()
         raise
     progress.finish()
-    writer.commit()
+    try:
+        writer.commit()
+    except WriterProcessFailed as error:
+        raise RebuildError(f"writing the index failed: {error}") from error
+
+
+def check_written(version: Path, expected: int) -> None:
+    """A new index is counted before it may be swapped in."""
+    with whoosh_index.open_dir(str(version)).searcher() as searcher:
+        written = searcher.doc_count()
+    if written != expected:
+        raise RebuildError(f"the new index holds {written} of {expected} documents; not swapped in")
 
 
 def write_report(version: Path, summary: RebuildSummary, archive: Path) -> None:

@@ -80,9 +80,16 @@ def page_budget(page_timeout: float, page_memory: int) -> Budget:
 
 
 def archive_command(function: Callable) -> Callable:
-    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs, --outlets,
-    the page budget."""
+    """The arguments `rebuild` and `update` share: ARCHIVE, --index, --jobs, --cluster,
+    --outlets, the page budget."""
     function = budget_options(function)
+    function = click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        default=None,
+        help="Read and extract the pages on the Dask cluster whose scheduler is at ADDRESS"
+        " (tcp://HOST:8786); ARCHIVE and --index must be at the same path on every worker.",
+    )(function)
     function = click.option(
         "--outlets",
         "outlets_file",
@@ -106,6 +113,7 @@ def run_build(
     archive: Path,
     index_dir: Path,
     jobs: int,
+    cluster: str | None,
     outlets_file: Path | None,
     page_timeout: float,
     page_memory: int,
@@ -113,7 +121,9 @@ def run_build(
     """Run a rebuild or update; failures become one clear line, and the old index stays."""
     budget = page_budget(page_timeout, page_memory)
     try:
-        summary = build(archive, index_dir, jobs=jobs, budget=budget, outlets=outlets_file)
+        summary = build(
+            archive, index_dir, jobs=jobs, budget=budget, outlets=outlets_file, cluster=cluster
+        )
     except (RebuildError, IndexLocationError) as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from index.article import Article
 from index.extract.sitename import is_host_like
 from index.outlet_file import OutletNames
 
@@ -34,8 +34,15 @@ class OutletChoice:
         return {"domain": self.domain, "name": self.name, "how": self.how, "seen": self.seen}
 
 
+class NamedPage(Protocol):
+    """A page as outlets are chosen: an Article, or its key (index/staging.py)."""
+
+    domain: str
+    site_name: str
+
+
 def choose_outlets(
-    articles: Iterable[Article], user: OutletNames, defaults: OutletNames
+    articles: Iterable[NamedPage], user: OutletNames, defaults: OutletNames
 ) -> dict[str, OutletChoice]:
     """Each domain's display name: the user's, else what most pages say, else the default."""
     seen: dict[str, Counter[str]] = {}
@@ -67,13 +74,6 @@ def _choice(
 def _most_given(counts: dict[str, int]) -> str:
     """The name most pages give; between equals the shorter, then the first alphabetically."""
     return min(counts, key=lambda name: (-counts[name], len(name), name))
-
-
-def apply_outlets(articles: Iterable[Article], choices: dict[str, OutletChoice]) -> None:
-    for article in articles:
-        choice = choices.get(article.domain)
-        if choice is not None and choice.name:
-            article.source = choice.name
 
 
 def write_choices(version: Path, choices: dict[str, OutletChoice]) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import os
 import pickle
+import secrets
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -84,7 +86,8 @@ class TermPool:
             self._save_run()
 
     def _save_run(self) -> None:
-        name = f"pool{len(self._runs)}_{id(self):x}.run"
+        # processes of one parallel writer share the temporary folder: names must not meet
+        name = f"pool{len(self._runs)}_{os.getpid()}_{secrets.token_hex(6)}.run"
         with self._tempstore.create_file(name).raw_file() as run:
             for fieldname, term, postings in self._in_memory():
                 _dump_term(run, fieldname, term, postings)

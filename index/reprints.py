@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -85,10 +86,10 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _candidate_pairs(sets: dict[int, np.ndarray]) -> set[tuple[int, int]]:
+def _candidate_pairs(sketches: dict[int, np.ndarray]) -> set[tuple[int, int]]:
     buckets: dict[int, list[int]] = defaultdict(list)
-    for index, shingle_set in sets.items():
-        for value in shingle_set[:SKETCH].tolist():  # sorted: the smallest come first
+    for index, sketch in sketches.items():
+        for value in sketch[:SKETCH].tolist():  # sorted: the smallest come first
             buckets[value].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
@@ -100,28 +101,49 @@ def _candidate_pairs(sets: dict[int, np.ndarray]) -> set[tuple[int, int]]:
     return pairs
 
 
+def sketch_of(shingle_set: np.ndarray) -> np.ndarray | None:
+    """The SKETCH smallest shingles, which find candidates; None for a text too short."""
+    return shingle_set[:SKETCH].copy() if len(shingle_set) >= MIN_SHINGLES else None
+
+
+def reprint_roots(
+    count: int,
+    sketches: dict[int, np.ndarray],
+    shingles_of: Callable[[int], np.ndarray],
+    first_key: Callable[[int], tuple],
+) -> list[int]:
+    """For each of ``count`` texts, the earliest text of its reprint group (itself if
+    none). Only the sketches are held; candidates' shingles are asked for as compared."""
+    groups = _UnionFind(count)
+    for first, second in sorted(_candidate_pairs(sketches)):
+        if groups.find(first) == groups.find(second):
+            continue  # already joined through others
+        if _similar(shingles_of(first), shingles_of(second)):
+            groups.union(first, second)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        members[groups.find(i)].append(i)
+    roots = list(range(count))
+    for group in members.values():
+        earliest = min(group, key=first_key)
+        for i in group:
+            roots[i] = earliest
+    return roots
+
+
 def assign_reprint_groups(articles: Sequence[Article]) -> int:
     """Set ``reprint_group`` on every article; returns how many articles are reprints."""
     sets = {i: shingles(a.body) for i, a in enumerate(articles)}
-    usable = {i: s for i, s in sets.items() if len(s) >= MIN_SHINGLES}
-    groups = _UnionFind(len(articles))
-    for first, second in sorted(_candidate_pairs(usable)):
-        if groups.find(first) == groups.find(second):
-            continue  # already joined through others
-        if _similar(usable[first], usable[second]):
-            groups.union(first, second)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        members[groups.find(i)].append(i)
-    reprints = 0
-    for group in members.values():
-        earliest = min(group, key=lambda i: _first_key(articles[i]))
-        for i in group:
-            articles[i].reprint_group = articles[earliest].id
-        reprints += len(group) - 1
-    return reprints
+    sketches = {i: sketch for i, s in sets.items() if (sketch := sketch_of(s)) is not None}
+    roots = reprint_roots(
+        len(articles), sketches, sets.__getitem__, lambda i: first_key(articles[i])
+    )
+    for i, root in enumerate(roots):
+        articles[i].reprint_group = articles[root].id
+    return sum(1 for i, root in enumerate(roots) if root != i)
 
 
-def _first_key(article: Article) -> tuple:
+def first_key(article: Any) -> tuple:
+    """What orders a group's members: the earliest published, then the id."""
     published = article.published.timestamp() if article.published else float("inf")
     return (published, article.id)

@@ -17,7 +17,8 @@ Every other field, and every field of a schema not ours, is indexed as Whoosh do
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import queue
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -32,6 +33,7 @@ from index.analysis.tokenizer import document_language
 from index.codec import Codec
 from index.pool import PoolTerm, TermPool, TermPostings
 
+RESULT_POLL_SECONDS = 0.2
 DocumentTerms = Iterator[tuple[bytes, float, bytes]]  # (term, weight, encoded value)
 
 
@@ -206,7 +208,11 @@ class _PooledSubWriter(SubWriterTask):
 
 
 class PooledMpWriter(MpWriter):
-    """Whoosh's multiprocess writer whose processes are pooled writers (one segment each)."""
+    """Whoosh's multiprocess writer whose processes are pooled writers (one segment each).
+
+    Whoosh's own commit leaves out, without a word, the segment of a process that
+    failed; this one fails the commit instead, so no document is lost unnoticed.
+    """
 
     def _new_task(self) -> _PooledSubWriter:
         task = _PooledSubWriter(
@@ -215,3 +221,65 @@ class PooledMpWriter(MpWriter):
         self.tasks.append(task)
         task.start()
         return task
+
+    def _commit(self, mergetype: Any, optimize: Any, merge: Any) -> None:
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        segments = self._merge_segments(mergetype, optimize, merge)
+        results = self._results()
+        for task in self.tasks:
+            task.join()
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed or len(results) != len(self.tasks):
+            self.cancel()
+            raise WriterProcessFailed(
+                f"writer processes failed: {len(self.tasks) - len(results)} of"
+                f" {len(self.tasks)} (exit codes {failed or 'none'}); nothing was committed"
+            )
+        segments += [segment for _, _, segment in results]
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
+
+    def _results(self) -> list[tuple[Any, Any, Any]]:
+        """Each process's segment, taken as it comes (before joining: a process cannot end
+        while its result waits in the pipe); fewer if some process ended without one."""
+        results: list[tuple[Any, Any, Any]] = []
+        while len(results) < len(self.tasks):
+            try:
+                results.append(self.resultqueue.get(timeout=RESULT_POLL_SECONDS))
+            except queue.Empty:
+                if not any(task.is_alive() for task in self.tasks) and self.resultqueue.empty():
+                    break
+        return results
+
+
+class WriterProcessFailed(Exception):
+    """A process of the parallel writer ended without its segment."""
+
+
+def write_segment(ix: Any, documents: Iterable[dict[str, Any]], **options: Any) -> Any:
+    """One segment of ``documents`` in ``ix``'s folder, not yet part of the index: a
+    cluster task writes it, and ``commit_segments`` makes it part of the index."""
+    writer = PooledSegmentWriter(ix, _lk=False, **options)
+    try:
+        for document in documents:
+            writer.add_document(**document)
+        return writer._finalize_segment()
+    except BaseException:
+        writer._close_segment()  # not cancel(): the temporary folder is shared with others
+        raise
+
+
+def commit_segments(ix: Any, segments: list[Any]) -> None:
+    """Segments written by ``write_segment`` become the index's documents in one commit;
+    files of segments not named (a task that ran twice) are deleted with it."""
+    writer = PooledSegmentWriter(ix)
+    writer._close_segment()
+    writer._commit_toc([*writer.segments, *segments])
+    writer._finish()

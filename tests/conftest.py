@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from index.build import rebuild
-from tests.paths import DEMO_ARCHIVE
+from index.article import Article
+from index.build import extract_stored, list_pages, rebuild
+from tests.paths import CORPUS, DEMO_ARCHIVE, need_shared
+
+CORPUS_PAGES = 1000  # the corpus pages the writer and staging equality tests run on
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +27,14 @@ def client(demo_index: Path):
 
     app = create_app({"TESTING": True, "INDEX_DIR": str(demo_index)})
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def corpus_articles() -> list[Article]:
+    """The first 1,000 corpus pages, extracted (list pages and captures among them)."""
+    corpus = need_shared(CORPUS)
+    pages = list_pages(corpus, [])[:CORPUS_PAGES]
+    extracted = [extract_stored(corpus, page) for page in pages]
+    articles = [item for item in extracted if isinstance(item, Article)]
+    assert len(articles) > 0.9 * CORPUS_PAGES
+    return articles

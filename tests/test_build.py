@@ -14,6 +14,7 @@ from whoosh import index as whoosh_index
 from index import build
 from index.build import REPORT_NAME, RebuildError, rebuild
 from index.store import IndexLocationError, build_lock, lock_path
+from index.writer import PooledSegmentWriter
 
 ARTICLE = """<html lang="uk"><head><meta charset="utf-8">
 <meta property="og:title" content="{title}"><meta property="og:site_name" content="Тестові вісті">
@@ -87,7 +88,7 @@ def test_rebuild_reports_progress_of_every_stage(archive: Path, tmp_path: Path) 
     assert "merging repeated captures and grouping reprints" in lines
     assert any(line.startswith("writing: 4/4 documents (100%)") for line in lines)
     assert lines[-1] == "index written"
-    assert set(summary.stages) == {"extract", "captures and reprints", "write", "cache"}
+    assert set(summary.stages) == {"extract", "captures and reprints", "write"}
     report = json.loads((tmp_path / "ix" / REPORT_NAME).read_text(encoding="utf-8"))
     assert set(report["stage_seconds"]) == set(summary.stages)
 
@@ -168,6 +169,26 @@ def test_failed_rebuild_leaves_previous_index_serving(
     assert not lock_path(index).exists()
     leftovers = [p for p in before.parent.iterdir() if p != before]
     assert leftovers == []
+
+
+def test_a_writer_process_failing_is_a_clear_error_and_swaps_nothing(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = tmp_path / "ix"
+    run(archive, index)
+    before = index.resolve()
+
+    def broken(self: PooledSegmentWriter) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(PooledSegmentWriter, "_flush_segment", broken)  # in forked ones too
+    with pytest.raises(
+        RebuildError, match="writing the index failed: writer processes failed: 1 of 1"
+    ):
+        run(archive, index, jobs=2)
+    assert index.resolve() == before
+    with whoosh_index.open_dir(str(index)).searcher() as searcher:
+        assert searcher.doc_count() == 4
 
 
 def test_swap_replaces_the_index_and_keeps_one_previous(archive: Path, tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
-from index import build, cache
+from index import build
+from index import extraction_code as code
 from index.build import rebuild
 from index.schema import FORMS_FIELD, build_schema
 from index.update import update
@@ -126,7 +127,7 @@ def test_update_after_an_upgrade_of_extraction_reads_every_page_again(
     """New extraction code must give what a full rebuild with it gives, not cached fields."""
     index = tmp_path / "ix"
     rebuild(archive, index, **QUIET)
-    monkeypatch.setattr(cache, "extraction_code", lambda: "the code after an upgrade")
+    monkeypatch.setattr(code, "extraction_code", lambda: "the code after an upgrade")
     original = build.extract_page
 
     def upgraded(*args, **kwargs):
@@ -139,12 +140,12 @@ def test_update_after_an_upgrade_of_extraction_reads_every_page_again(
     assert summary.full_rebuild
     titles = [fields.get("title", "") for fields in stored_documents(index).values()]
     assert titles and all(title.endswith("(v2)") for title in titles)
-    assert update(archive, index, **QUIET).extracted == 0  # the new cache is reused
+    assert update(archive, index, **QUIET).extracted == 0  # the new store is reused
 
 
 def test_the_code_digest_covers_every_extraction_module(tmp_path: Path) -> None:
-    hashed = {path.relative_to(cache.INDEX_PACKAGE).as_posix() for path in cache.source_files()}
-    package = cache.INDEX_PACKAGE
+    hashed = {path.relative_to(code.INDEX_PACKAGE).as_posix() for path in code.source_files()}
+    package = code.INDEX_PACKAGE
     for folder in ("extract", "speech"):
         assert {
             p.relative_to(package).as_posix() for p in (package / folder).rglob("*.py")
@@ -152,7 +153,7 @@ def test_the_code_digest_covers_every_extraction_module(tmp_path: Path) -> None:
     assert {"archive.py", "article.py", "quotes.py"} <= hashed
     module = tmp_path / "fields.py"
     module.write_text("A = 1\n")
-    before = cache.code_digest([module])
+    before = code.code_digest([module])
     module.write_text("A = 2\n")
-    assert cache.code_digest([module]) != before
-    assert cache.code_digest([module], ("lxml",)) != cache.code_digest([module])
+    assert code.code_digest([module]) != before
+    assert code.code_digest([module], ("lxml",)) != code.code_digest([module])

@@ -7,6 +7,7 @@ the article's id so that indexes split into segments differently compare too.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,10 @@ from whoosh.writing import SegmentWriter
 from index.analysis import LanguageText, exact_form_analyzer, lemma_analyzer
 from index.analysis.indexing import text_terms
 from index.article import Article
-from index.build import WRITER_OPTIONS, extract_stored, list_pages
+from index.build import WRITER_OPTIONS
 from index.schema import FORMS_FIELD, article_document, article_from_stored, build_schema
-from index.writer import PooledMpWriter, PooledSegmentWriter, open_writer
-from tests.paths import CORPUS, need_shared
-
-CORPUS_PAGES = 1000
+from index.writer import PooledMpWriter, PooledSegmentWriter, WriterProcessFailed, open_writer
+from tests.index_contents import assert_same_contents as _assert_same
 
 
 def _stored_articles(demo_index: Path) -> list[Article]:
@@ -43,53 +42,6 @@ def _write(
             writer.add_document(**article_document(article))
         writer.commit(merge=False)
     return ix
-
-
-def _postings(matcher: Any) -> list[tuple[int, float, bytes]]:
-    found = []
-    while matcher.is_active():
-        found.append((matcher.id(), matcher.weight(), matcher.value()))
-        matcher.next()
-    return found
-
-
-def _contents(ix: whoosh_index.Index) -> dict[str, Any]:
-    """Everything an index holds, by article id rather than document number."""
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
-        terms = {}
-        for fieldname, text in reader.all_terms():
-            info = reader.term_info(fieldname, text)
-            postings = _postings(reader.postings(fieldname, text))
-            terms[fieldname, text] = (
-                info.weight(),
-                info.doc_frequency(),
-                info.min_length(),
-                info.max_length(),
-                info.max_weight(),
-                sorted((ids[docnum], weight, value) for docnum, weight, value in postings),
-            )
-        stored = {ids[docnum]: fields for docnum, fields in reader.iter_docs()}
-        columns = {
-            name: {ids[docnum]: value for docnum, value in enumerate(reader.column_reader(name))}
-            for name, field in ix.schema.items()
-            if field.column_type and reader.has_column(name)
-        }
-        lengths = {
-            name: {ids[docnum]: reader.doc_field_length(docnum, name) for docnum in ids}
-            for name in ix.schema.scorable_names()
-        }
-    return {"terms": terms, "stored": stored, "columns": columns, "lengths": lengths}
-
-
-def _assert_same(ours: whoosh_index.Index, stock: whoosh_index.Index) -> None:
-    mine, theirs = _contents(ours), _contents(stock)
-    assert mine["terms"].keys() == theirs["terms"].keys()
-    differing = [key for key in theirs["terms"] if mine["terms"][key] != theirs["terms"][key]]
-    assert differing == []
-    for part in ("stored", "columns", "lengths"):
-        assert mine[part] == theirs[part], part
 
 
 def test_demo_archive_reads_back_as_whoosh_wrote_it(demo_index: Path, tmp_path: Path) -> None:
@@ -162,16 +114,6 @@ def test_one_pass_gives_what_the_two_analyzers_give() -> None:
         assert found.forms == expected_forms
 
 
-@pytest.fixture(scope="module")
-def corpus_articles() -> list[Article]:
-    corpus = need_shared(CORPUS)
-    pages = list_pages(corpus, [])[:CORPUS_PAGES]
-    extracted = [extract_stored(corpus, page) for page in pages]
-    articles = [item for item in extracted if isinstance(item, Article)]
-    assert len(articles) > 0.9 * CORPUS_PAGES
-    return articles
-
-
 def test_corpus_pages_read_back_as_whoosh_wrote_them(
     corpus_articles: list[Article], tmp_path: Path
 ) -> None:
@@ -188,3 +130,58 @@ def test_a_schema_with_vectors_gets_whooshs_own_writer(tmp_path: Path) -> None:
     writer = open_writer(ix)
     assert type(writer) is SegmentWriter
     writer.cancel()
+
+
+def test_parallel_writers_spilling_runs_write_the_same_index(
+    demo_index: Path, tmp_path: Path
+) -> None:
+    """Two processes share one temporary folder: their runs must not meet there."""
+    articles = _stored_articles(demo_index)
+    stock = _write(tmp_path / "stock", articles, ours=False)
+    ours = _write(tmp_path / "ours", articles, ours=True, jobs=2, limitmb=0.05)
+    _assert_same(ours, stock)
+
+
+def test_a_writer_process_that_fails_fails_the_commit(
+    demo_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh would commit the other process's segment alone: part of the documents,
+    without a word. Here exactly one of two processes fails."""
+    articles = _stored_articles(demo_index)
+    ix = _write(tmp_path / "ix", articles[:3], ours=True)
+    original = PooledSegmentWriter._flush_segment
+    marker = tmp_path / "failed-once"
+
+    def first_fails(self: PooledSegmentWriter) -> None:
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return original(self)
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(PooledSegmentWriter, "_flush_segment", first_fails)  # forked too
+    writer = open_writer(ix, 2, batchsize=4)  # so that both processes get documents
+    for article in articles:
+        writer.add_document(**article_document(article))
+    with pytest.raises(WriterProcessFailed, match="writer processes failed: 1 of 2"):
+        writer.commit()
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 3
+
+
+def test_run_names_never_repeat_even_at_a_reused_address(tmp_path: Path) -> None:
+    """Forked writer processes build their pools at the same address and share one
+    temporary folder: a name made of the pool's id let one process's run replace
+    another's (100,000 pages lost half their documents that way)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from index.pool import TermPool
+
+    tempstore = FileStorage(str(tmp_path)).create()
+    names: list[str] = []
+    for _ in range(5):
+        pool = TermPool(tempstore, limitmb=0.0001)
+        pool.add_document_terms("body", 0, [(b"term", 1.0, b"")])
+        names += pool._runs
+        del pool
+    assert len(names) == len(set(names)) == 5
