@@ -29,6 +29,7 @@ from index.article import Article, Capture
 from index.article_store import STORE_NAME, StoreWriter
 from index.codec import Codec
 from index.extract import ExtractionError, extract_page
+from index.memory import give_back_memory
 from index.outlet_file import OutletFileError, OutletNames, default_names, outlet_files
 from index.outlets import OutletChoice, choose_outlets, write_choices
 from index.progress import Progress, say
@@ -227,11 +228,14 @@ def rebuild(
     budget: Budget = DEFAULT_BUDGET,
     outlets: Path | None = None,
     cluster: str | None = None,
+    segments_on_cluster: bool = True,
 ) -> RebuildSummary:
     """Build a fresh index of ``archive`` and swap it in at ``index``; each page is
     read within ``budget`` or skipped, here in ``jobs`` processes or on the Dask cluster
-    whose scheduler is at ``cluster``. Outlet names come from ``outlets`` (a file),
-    else the archive's own outlets.toml, else from what the pages say."""
+    whose scheduler is at ``cluster``, whose workers then also write the segments
+    (else ``jobs`` local processes do; bench/cluster.py compares the two). Outlet names
+    come from ``outlets`` (a file), else the archive's own outlets.toml, else from what
+    the pages say."""
     started = time.monotonic()
     archive = archive.resolve()
     _check_archive(archive)
@@ -249,13 +253,15 @@ def rebuild(
                     archive, pages, jobs, summary, stream, interactive, store, budget, 0, cluster
                 )
                 store.close()
+            page_count = len(pages)
+            del pages  # a page's path and stat are in its key now
             say(stream, "merging repeated captures and grouping reprints")
             with _stage(summary, "captures and reprints"):
-                plan = plan_documents(store.store, keys, summary, archive, len(pages), names)
+                plan = plan_documents(store.store, keys, summary, archive, page_count, names)
             with _stage(summary, "write"):
                 count = len(plan.documents)
                 writing = Progress(count, "documents", stream, interactive, "writing")
-                if cluster is None:
+                if cluster is None or not segments_on_cluster:
                     _write_new_index(version, plan.articles(), jobs, writing)
                 else:
                     from index.cluster import write_on_cluster
@@ -351,6 +357,7 @@ def gather(
     progress.finish()
     summary.skipped.extend(done.skipped)
     summary.slowest = heapq.nlargest(SLOWEST_LISTED, done.timings)
+    give_back_memory()  # what the pages' texts were held in, between here and the store
     return done.keys
 
 
@@ -373,6 +380,7 @@ def plan_documents(
     plan = DocumentPlan(store, documents, summary.outlets, furniture_of(documents))
     summary.reprints = group_reprints(plan)
     summary.furniture_lines = sum(plan.furniture_lines.values())
+    give_back_memory()
     return plan
 
 

@@ -11,6 +11,7 @@ the sketches stay in memory), once to hand each document to the writer.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from index.outlets import OutletChoice
 from index.reprints import first_key, reprint_roots, shingles, sketch_of
 
 SHINGLES_NAME = ".shingles.scratch"  # beside the store while a build runs
+SHINGLE_BYTES = 8
 
 
 def edge_digest(line: str) -> bytes:
@@ -48,7 +50,7 @@ class ArticleKey:
     site_name: str
     published: datetime | None
     headline: bytes  # a digest of the headline: furniture counts distinct ones
-    edges: frozenset[bytes]  # digests of the lines at either end of the body
+    edges: tuple[bytes, ...]  # digests of the lines at either end of the body
     captures: int = 1
     earlier_captures: list[Capture] = field(default_factory=list)
 
@@ -61,12 +63,12 @@ class ArticleKey:
             kind=article.kind,
             sha256=article.sha256,
             captured_at=article.captured_at,
-            captured_from=article.captured_from,
-            domain=article.domain,
-            site_name=article.site_name,
+            captured_from=sys.intern(article.captured_from),  # thousands of keys share these
+            domain=sys.intern(article.domain),
+            site_name=sys.intern(article.site_name),
             published=article.published,
             headline=edge_digest(headline_of(article.title)),
-            edges=frozenset(edge_digest(line) for line in edge_lines(article.body)),
+            edges=tuple(edge_digest(line) for line in edge_lines(article.body)),
         )
 
     def capture(self) -> Capture:
@@ -146,18 +148,19 @@ def group_reprints(plan: DocumentPlan) -> int:
                 written_count += len(found)
                 if (sketch := sketch_of(found)) is not None:
                     sketches[n] = sketch
-        written = np.memmap(scratch, dtype=np.uint64, mode="r") if written_count else None
+        with scratch.open("rb") as written:  # read, not mapped: mapped pages count as ours
 
-        def shingles_of(n: int) -> np.ndarray:
-            assert written is not None  # a sketch means shingles were written
-            return np.asarray(written[starts[n] : starts[n] + lengths[n]])
+            def shingles_of(n: int) -> np.ndarray:
+                written.seek(int(starts[n]) * SHINGLE_BYTES)
+                data = written.read(int(lengths[n]) * SHINGLE_BYTES)
+                return np.frombuffer(data, dtype=np.uint64)
 
-        roots = reprint_roots(
-            len(plan.documents),
-            sketches,
-            shingles_of,
-            lambda n: first_key(plan.documents[n]),
-        )
+            roots = reprint_roots(
+                len(plan.documents),
+                sketches,
+                shingles_of,
+                lambda n: first_key(plan.documents[n]),
+            )
     finally:
         scratch.unlink(missing_ok=True)
     plan.reprint_groups = {

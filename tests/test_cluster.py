@@ -26,6 +26,7 @@ from whoosh import index as whoosh_index
 from index import cluster
 from index.article_store import STORE_NAME, read_store
 from index.build import RebuildError, rebuild
+from index.update import update
 from tests.index_contents import assert_same_contents
 from tests.paths import DEMO_ARCHIVE
 
@@ -136,6 +137,22 @@ def test_a_cluster_rebuild_equals_a_local_one(
     assert_same_contents(
         whoosh_index.open_dir(str(tmp_path / "remote")),
         whoosh_index.open_dir(str(tmp_path / "local")),
+    )
+
+
+def test_an_update_on_the_cluster_reads_only_what_changed(
+    two_workers: LocalCluster, archive: Path, tmp_path: Path
+) -> None:
+    index = tmp_path / "index"
+    rebuild(archive, index, cluster=two_workers.address, **QUIET)
+    changed = sorted(archive.rglob("*.html"))[0]
+    changed.write_bytes(changed.read_bytes().replace(b"</body>", b"<p>Edited.</p></body>", 1))
+    summary = update(archive, index, cluster=two_workers.address, **QUIET)
+    assert summary.extracted == 1 and summary.reused > 10
+    local = rebuild(archive, tmp_path / "local", **QUIET)
+    assert summary.indexed == local.indexed
+    assert_same_contents(
+        whoosh_index.open_dir(str(index)), whoosh_index.open_dir(str(tmp_path / "local"))
     )
 
 
