@@ -33,6 +33,16 @@ class Capture:
         return data
 
     @classmethod
+    def of(cls, page: Any) -> Capture:
+        """The stored copy an Article, or a build's key of one (index/staging.py), is of."""
+        return cls(
+            path=page.path,
+            sha256=page.sha256,
+            captured_at=page.captured_at,
+            captured_from=page.captured_from,
+        )
+
+    @classmethod
     def from_json(cls, data: dict[str, Any]) -> Capture:
         return cls(**{**data, "captured_at": _datetime(data.get("captured_at"))})
 
@@ -113,12 +123,7 @@ class Article:
 
     def capture(self) -> Capture:
         """This article's own stored copy."""
-        return Capture(
-            path=self.path,
-            sha256=self.sha256,
-            captured_at=self.captured_at,
-            captured_from=self.captured_from,
-        )
+        return Capture.of(self)
 
     def all_captures(self) -> list[Capture]:
         """Every stored copy of the page, the one indexed (the newest) first."""

@@ -72,12 +72,7 @@ class ArticleKey:
         )
 
     def capture(self) -> Capture:
-        return Capture(
-            path=self.path,
-            sha256=self.sha256,
-            captured_at=self.captured_at,
-            captured_from=self.captured_from,
-        )
+        return Capture.of(self)
 
 
 @dataclass(slots=True)
