@@ -14,11 +14,10 @@ compared.
 
 from __future__ import annotations
 
-import itertools
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -87,13 +86,15 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _candidate_pairs(sketches: dict[int, np.ndarray]) -> set[tuple[int, int]]:
-    """Pairs of texts that share a sketch value held by at most MAX_BUCKET texts.
+def _candidate_pairs(sketches: dict[int, np.ndarray]) -> Iterator[tuple[int, int]]:
+    """Pairs of texts that share a sketch value held by at most MAX_BUCKET texts, each
+    once, in order (first, second), first < second.
 
-    The (value, text) pairs are sorted as two arrays, 16 bytes each: a dict of lists
-    over every value took ~120 bytes a value, a hundred megabytes at 100k texts."""
+    The (value, text) pairs are sorted as two arrays, 16 bytes each, and the candidate
+    pairs kept as one int64 code each: a dict of lists over every value and a set of
+    tuples took ~120 bytes a value and ~150 a pair (400 MB at 100k synthesised texts)."""
     if not sketches:
-        return set()
+        return
     owners = np.concatenate(
         [np.full(len(sketch), index, dtype=np.int64) for index, sketch in sketches.items()]
     )
@@ -102,12 +103,17 @@ def _candidate_pairs(sketches: dict[int, np.ndarray]) -> set[tuple[int, int]]:
     values, owners = values[order], owners[order]
     starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
     sizes = np.diff(np.r_[starts, len(values)])
-    pairs: set[tuple[int, int]] = set()
+    width = int(owners.max()) + 1
+    codes = []
     for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
         if 2 <= size <= MAX_BUCKET:
-            members = owners[start : start + size].tolist()
-            pairs.update(itertools.combinations(members, 2))
-    return pairs
+            members = owners[start : start + size]  # ascending: sorted by owner within a value
+            first, second = np.triu_indices(size, 1)
+            codes.append(members[first] * width + members[second])
+    if not codes:
+        return
+    for code in np.unique(np.concatenate(codes)).tolist():
+        yield divmod(code, width)
 
 
 def sketch_of(shingle_set: np.ndarray) -> np.ndarray | None:
@@ -124,7 +130,7 @@ def reprint_roots(
     """For each of ``count`` texts, the earliest text of its reprint group (itself if
     none). Only the sketches are held; candidates' shingles are asked for as compared."""
     groups = _UnionFind(count)
-    for first, second in sorted(_candidate_pairs(sketches)):
+    for first, second in _candidate_pairs(sketches):
         if groups.find(first) == groups.find(second):
             continue  # already joined through others
         if _similar(shingles_of(first), shingles_of(second)):
